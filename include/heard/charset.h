@@ -21,10 +21,15 @@ struct DecodeOptions {
 };
 
 // Wraps `raw` (which must outlive the result) in a stream of UTF-8 without
-// BOM. Detection order: a BOM; `declared`; valid UTF-8 in the sniffed prefix;
-// ICU's detector (ISO-8859-1 is read as its superset windows-1252, as browsers
-// do). Conversion streams in fixed-size chunks, so memory does not grow with
-// the input. Bytes that are invalid in the chosen encoding become U+FFFD.
+// BOM. Detection order: a BOM; `declared`; valid (or mostly valid) UTF-8 in
+// the sniffed prefix; ICU's detector (ISO-8859-1 is read as its superset
+// windows-1252, as browsers do). Conversion streams in fixed-size chunks, so
+// memory does not grow with the input. Bytes that are invalid in a converted
+// encoding become U+FFFD; UTF-8 is passed on as read, invalid bytes and all,
+// for ToDisplayText to replace and flag. When the sniffed prefix is pure
+// ASCII the decision waits for the first non-ASCII byte and `*decision` is
+// updated then, while the stream is read: it must outlive the stream, and is
+// final once the stream has been read to its end.
 // Threading: the returned stream is used by one thread.
 std::unique_ptr<std::istream> OpenUtf8(std::istream& raw, EncodingDecision* decision,
                                        const DecodeOptions& options = {});

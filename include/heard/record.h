@@ -103,6 +103,7 @@ struct Record {
   std::vector<Attribute> attributes;
   std::vector<Tag> tags;   // structural tags from the loader first, then the tagger's
   uint32_t flags = 0;      // RecordFlag bits
+  int32_t redactions = 0;  // personal details taken out of text before storage
   std::string dedup_key;   // non-empty where a repeat can be recognised (same respondent,
                            // question and text); the store counts a repeat as a duplicate
 };

@@ -25,6 +25,7 @@ struct SurveyQuestion {
   std::string column;   // header text, exactly as in the export
   std::string id;       // short id for exports ("Q3"); defaults to the column
   std::string outcome;  // outcome the question asks about; empty if none
+  int line = 0;         // where the pipeline file maps it, for messages
 };
 
 // Which columns mean what. Columns matched by exact header text after

@@ -1,1 +1,176 @@
-// stub: being written
+// The store's schema, version 1. Every table a report reads is here; see README "Store".
+#include <fmt/format.h>
+
+#include "store/connection.h"
+
+namespace heard {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE rounds (
+  id        INTEGER PRIMARY KEY,
+  name      TEXT NOT NULL UNIQUE,
+  date      TEXT NOT NULL DEFAULT '',
+  loaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE sources (
+  id            INTEGER PRIMARY KEY,
+  round_id      INTEGER NOT NULL REFERENCES rounds(id),
+  path          TEXT NOT NULL,
+  channel       TEXT NOT NULL,
+  sha256        TEXT NOT NULL DEFAULT '',
+  encoding      TEXT NOT NULL DEFAULT '',
+  encoding_note TEXT NOT NULL DEFAULT '',
+  attributes    TEXT NOT NULL DEFAULT '{}',
+  status        TEXT NOT NULL DEFAULT 'loading',   -- 'loading' until every batch is stored
+  loaded_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (round_id, path)
+);
+CREATE TABLE records (
+  seq        INTEGER PRIMARY KEY,                 -- load order; FTS rowid
+  id         TEXT NOT NULL UNIQUE,                -- stable id from round, source and locator
+  round_id   INTEGER NOT NULL REFERENCES rounds(id),
+  source_id  INTEGER NOT NULL REFERENCES sources(id),
+  channel    TEXT NOT NULL,
+  locator    TEXT NOT NULL,
+  row        INTEGER NOT NULL DEFAULT 0,
+  col        TEXT NOT NULL DEFAULT '',
+  line_start INTEGER NOT NULL DEFAULT 0,
+  line_end   INTEGER NOT NULL DEFAULT 0,
+  respondent TEXT NOT NULL DEFAULT '',
+  question   TEXT NOT NULL DEFAULT '',
+  text       TEXT NOT NULL,
+  match_text TEXT NOT NULL,
+  attributes TEXT NOT NULL DEFAULT '{}',
+  flags      INTEGER NOT NULL DEFAULT 0,
+  redactions INTEGER NOT NULL DEFAULT 0,   -- personal details taken out before storage
+  dedup_key  TEXT
+);
+CREATE UNIQUE INDEX records_dedup ON records(round_id, dedup_key);
+CREATE INDEX records_source ON records(source_id);
+CREATE INDEX records_round ON records(round_id);
+CREATE TABLE tags (
+  record_seq INTEGER NOT NULL REFERENCES records(seq),
+  kind       TEXT NOT NULL,      -- outcome | theme | district | partner | attribution
+  value      TEXT NOT NULL,
+  origin     TEXT NOT NULL,      -- survey_column | workshop_heading | ... | lexicon | theme
+  pattern    TEXT NOT NULL DEFAULT '',
+  matched    TEXT NOT NULL DEFAULT '',
+  start      INTEGER NOT NULL DEFAULT -1,   -- UTF-8 byte offsets into records.text
+  end        INTEGER NOT NULL DEFAULT -1,
+  confidence REAL NOT NULL DEFAULT 1.0,
+  note       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX tags_record ON tags(record_seq);
+CREATE INDEX tags_value ON tags(kind, value);
+CREATE TABLE problems (
+  id        INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  severity  TEXT NOT NULL,       -- reject | warning
+  line      INTEGER NOT NULL DEFAULT 0,
+  col       TEXT NOT NULL DEFAULT '',
+  reason    TEXT NOT NULL,
+  items     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX problems_source ON problems(source_id);
+CREATE VIEW rejects AS
+  SELECT s.round_id, s.path AS file, p.line, p.col, p.reason, p.items
+  FROM problems p JOIN sources s ON s.id = p.source_id WHERE p.severity = 'reject';
+CREATE TABLE ledger (
+  source_id   INTEGER PRIMARY KEY REFERENCES sources(id),
+  rows_read   INTEGER NOT NULL,
+  items_read  INTEGER NOT NULL,
+  stored      INTEGER NOT NULL,
+  rejected    INTEGER NOT NULL,
+  non_answers INTEGER NOT NULL,
+  duplicates  INTEGER NOT NULL,
+  warnings    INTEGER NOT NULL,
+  CHECK (items_read = stored + rejected + non_answers + duplicates)
+);
+CREATE TABLE lexicon_entries (
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  kind     TEXT NOT NULL,        -- outcome | theme
+  id       TEXT NOT NULL,
+  name     TEXT NOT NULL,
+  short_name TEXT NOT NULL DEFAULT '',
+  parent   TEXT NOT NULL DEFAULT '',
+  outcomes TEXT NOT NULL DEFAULT '',  -- space-separated outcome ids (themes)
+  ord      INTEGER NOT NULL,
+  PRIMARY KEY (round_id, kind, id)
+);
+CREATE TABLE runs (
+  id         INTEGER PRIMARY KEY,
+  round_id   INTEGER NOT NULL REFERENCES rounds(id),
+  started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  finished_at TEXT,
+  lexicon    TEXT NOT NULL DEFAULT '',   -- lexicon fingerprint
+  attribution TEXT NOT NULL DEFAULT '',
+  threads    INTEGER NOT NULL DEFAULT 0,
+  status     TEXT NOT NULL DEFAULT 'running'
+);
+CREATE VIRTUAL TABLE records_fts USING fts5(
+  text, content='records', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
+CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+  INSERT INTO records_fts(rowid, text) VALUES (new.seq, new.text);
+END;
+CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+  INSERT INTO records_fts(records_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+END;
+)sql";
+
+}  // namespace
+
+Status EnsureSchema(SQLite::Database& db) {
+  try {
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA busy_timeout = 5000");
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version == kSchemaVersion) return Status::Ok();
+    if (version > kSchemaVersion) {
+      return Status::Store(fmt::format(
+          "{}: written by a newer heard (schema {}, this build reads {})", db.getFilename(),
+          version, kSchemaVersion));
+    }
+    const int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (tables != 0) {
+      return Status::Store(
+          fmt::format("{}: not a heard database (it has tables but no heard schema version)",
+                      db.getFilename()));
+    }
+    SQLite::Transaction transaction(db);
+    db.exec(kSchema);
+    db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+    db.exec(fmt::format("INSERT INTO meta(key, value) VALUES ('schema_version', '{}')",
+                        kSchemaVersion));
+    transaction.commit();
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return StoreError("cannot prepare the database", e);
+  }
+}
+
+Result<int64_t> FindRoundId(SQLite::Database& db, const std::string& round) {
+  try {
+    SQLite::Statement query(db, "SELECT id FROM rounds WHERE name = ?");
+    query.bind(1, round);
+    if (query.executeStep()) return query.getColumn(0).getInt64();
+    std::string names;
+    SQLite::Statement all(db, "SELECT name FROM rounds ORDER BY id");
+    while (all.executeStep()) {
+      names += names.empty() ? "" : ", ";
+      names += "\"" + all.getColumn(0).getString() + "\"";
+    }
+    return Status::NotFound(fmt::format("no round \"{}\" in the database (rounds: {})", round,
+                                        names.empty() ? "none" : names));
+  } catch (const std::exception& e) {
+    return StoreError("cannot look up the round", e);
+  }
+}
+
+}  // namespace heard

@@ -1,1 +1,162 @@
+#include "heard/store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+namespace heard {
+namespace {
+
+using testing::TempDir;
+
+Record MakeRecord(const std::string& source, int line, const std::string& text,
+                  const std::string& dedup = "") {
+  Record record;
+  record.round = "R";
+  record.channel = Channel::kFocusGroup;
+  record.source = source;
+  record.locator.line_start = record.locator.line_end = line;
+  record.id = MakeRecordId(record.round, source, record.locator);
+  record.text = text;
+  record.match_text = text;
+  record.dedup_key = dedup;
+  Tag theme;
+  theme.kind = TagKind::kTheme;
+  theme.value = "transport";
+  theme.evidence = {"bus", "bus", 0, 3, ""};
+  record.tags.push_back(theme);
+  return record;
+}
+
+// Loads `texts` as one source; returns its ledger.
+Ledger Load(Store& store, int64_t round_id, const std::string& source,
+            const std::vector<std::string>& texts, const std::string& dedup_prefix = "") {
+  Result<int64_t> source_id = store.BeginSource(round_id, source, Channel::kFocusGroup);
+  REQUIRE(source_id.ok());
+  Batch batch;
+  int line = 1;
+  for (const std::string& text : texts) {
+    batch.records.push_back(
+        MakeRecord(source, line++, text, dedup_prefix.empty() ? "" : dedup_prefix + text));
+    ++batch.items_read;
+  }
+  batch.non_answers = 1;
+  batch.items_read += 1;
+  batch.problems.push_back({Problem::Severity::kWarning, source, 2, "", "odd line", 0});
+  Ledger ledger;
+  ledger.source = source;
+  REQUIRE(store.WriteBatch(*source_id, batch, &ledger).ok());
+  REQUIRE(store.FinishSource(*source_id, ledger, SourceInfo{"UTF-8", "valid UTF-8", {}}).ok());
+  return ledger;
+}
+
+}  // namespace
+
+TEST_CASE("a new store gets the schema, WAL and its version", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "a.db");
+  REQUIRE(store.ok());
+  SQLite::Database db(dir / "a.db");
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == kSchemaVersion);
+  CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(db.tableExists("records"));
+  CHECK(db.tableExists("records_fts"));
+  CHECK(db.tableExists("ledger"));
+  REQUIRE(Store::Open(dir / "a.db").ok());  // reopening is fine
+}
+
+TEST_CASE("the store refuses files that are not heard databases", "[store]") {
+  TempDir dir;
+  {
+    SQLite::Database other(dir / "other.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE people(name TEXT)");
+  }
+  auto store = Store::Open(dir / "other.db");
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().code() == Status::Code::kStore);
+  CHECK_THAT(store.status().message(), Catch::Contains("not a heard database"));
+
+  {
+    SQLite::Database newer(dir / "newer.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    newer.exec("PRAGMA user_version = 99");
+  }
+  auto newer = Store::Open(dir / "newer.db");
+  REQUIRE_FALSE(newer.ok());
+  CHECK_THAT(newer.status().message(), Catch::Contains("newer heard"));
+}
+
+TEST_CASE("a source's ledger reconciles and duplicates are counted, not stored", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "s.db");
+  REQUIRE(store.ok());
+  auto round = (*store)->PutRound({"R", "2026-01-01"});
+  REQUIRE(round.ok());
+  Ledger ledger = Load(**store, *round, "a.md", {"the bus", "the bus", "no bus"}, "k:");
+  CHECK(ledger.items_read == 4);
+  CHECK(ledger.stored == 2);
+  CHECK(ledger.duplicates == 1);
+  CHECK(ledger.non_answers == 1);
+  CHECK(ledger.warnings == 1);
+  CHECK(ledger.Reconciles());
+
+  auto ledgers = (*store)->Ledgers("R");
+  REQUIRE(ledgers.ok());
+  REQUIRE(ledgers->size() == 1);
+  CHECK(ledgers->front().stored == 2);
+  CHECK(ledgers->front().Reconciles());
+  auto problems = (*store)->Problems("R");
+  REQUIRE(problems.ok());
+  REQUIRE(problems->size() == 1);
+  CHECK(problems->front().problem.line == 2);
+}
+
+TEST_CASE("reloading a source replaces its records; other sources stay", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "s.db");
+  REQUIRE(store.ok());
+  auto round = (*store)->PutRound({"R", ""});
+  REQUIRE(round.ok());
+  Load(**store, *round, "a.md", {"first bus", "second bus"});
+  Load(**store, *round, "b.md", {"other bus"});
+  CHECK(*(*store)->CountRecords("R") == 3);
+  Load(**store, *round, "a.md", {"first bus", "second bus"});  // the same file again
+  CHECK(*(*store)->CountRecords("R") == 3);
+  Load(**store, *round, "a.md", {"corrected bus"});  // a corrected file
+  CHECK(*(*store)->CountRecords("R") == 2);
+
+  std::vector<std::string> texts;
+  REQUIRE((*store)
+              ->ForEachRecord("R",
+                              [&](const Record& r) {
+                                texts.push_back(r.text);
+                                CHECK(r.tags.size() == 1);
+                                CHECK(r.tags[0].evidence.matched == "bus");
+                                return true;
+                              })
+              .ok());
+  CHECK(texts == std::vector<std::string>{"other bus", "corrected bus"});
+
+  // The full-text index follows: deleted text is gone, new text is found.
+  SQLite::Database db(dir / "s.db");
+  CHECK(db.execAndGet("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'second'")
+            .getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'corrected'")
+            .getInt() == 1);
+  CHECK(db.execAndGet("SELECT count(*) FROM tags").getInt() == 2);
+}
+
+TEST_CASE("an unknown round is named with the rounds there are", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "s.db");
+  REQUIRE(store.ok());
+  REQUIRE((*store)->PutRound({"Spring", ""}).ok());
+  auto missing = (*store)->GetRound("Autumn");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == Status::Code::kNotFound);
+  CHECK_THAT(missing.status().message(), Catch::Contains("\"Spring\""));
+  CHECK(*(*store)->DefaultRound() == "Spring");
+}
+
+}  // namespace heard

@@ -1,0 +1,136 @@
+// The SQLite store: rounds, sources, records, tags with evidence, problems, the run ledger, FTS5.
+#ifndef HEARD_STORE_H_
+#define HEARD_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "heard/lexicon.h"
+#include "heard/loader.h"
+#include "heard/record.h"
+#include "heard/status.h"
+
+namespace heard {
+
+// Schema version this build reads and writes (PRAGMA user_version).
+inline constexpr int kSchemaVersion = 1;
+
+// Per source: what was read and where each item went.
+// Reconciles when items_read == stored + rejected + non_answers + duplicates.
+struct Ledger {
+  std::string round;
+  std::string source;
+  std::string channel;
+  std::string sha256;
+  std::string encoding;
+  int64_t rows_read = 0;
+  int64_t items_read = 0;
+  int64_t stored = 0;
+  int64_t rejected = 0;
+  int64_t non_answers = 0;
+  int64_t duplicates = 0;
+  int64_t warnings = 0;
+
+  bool Reconciles() const { return items_read == stored + rejected + non_answers + duplicates; }
+};
+
+// A stored problem (reject or warning), for reports and the CLI.
+struct StoredProblem {
+  std::string source;
+  Problem problem;
+};
+
+// A record read back from the store, with its tags.
+struct StoredRecord {
+  Record record;
+  std::string source;  // == record.source
+};
+
+// One heard database. Opening creates the schema in a new file, upgrades
+// nothing silently, and refuses a file that is not a heard database or was
+// written by a newer schema. Journal mode is WAL, so readers can query while
+// a round is being written.
+// Threading: one Store per thread; the pipeline writes from its serial stage.
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // ---- writing a round ------------------------------------------------------
+
+  // Creates the round or updates its date; returns its id.
+  Result<int64_t> PutRound(const Round& round);
+
+  // Keeps the lexicon's outcome and theme names with the round, so summaries
+  // need no lexicon files. Replaces what an earlier run stored.
+  Status PutLexicon(int64_t round_id, const Lexicon& lexicon);
+
+  // Records that a run began (lexicon fingerprint, attribution, threads) and
+  // how it ended ("complete" or "failed: ..."); a killed run stays "running".
+  Result<int64_t> BeginRun(int64_t round_id, const Lexicon& lexicon, int threads);
+  Status FinishRun(int64_t run_id, const std::string& status);
+
+  // Starts (re)loading one source of a round: removes every record, tag and
+  // problem an earlier run stored for it (a corrected file replaces its old
+  // records) and marks it incomplete until FinishSource.
+  Result<int64_t> BeginSource(int64_t round_id, const std::string& path, Channel channel);
+
+  // Stores one batch in file order. A record whose dedup_key was stored
+  // before in the round is counted as a duplicate, not stored. Commits every
+  // `batches_per_transaction` batches. Adds the batch's counts to `ledger`.
+  Status WriteBatch(int64_t source_id, const Batch& batch, Ledger* ledger);
+
+  // Writes the ledger and the source's checksum and encoding, marks the
+  // source complete and commits.
+  Status FinishSource(int64_t source_id, const Ledger& ledger, const SourceInfo& info);
+
+  void set_batches_per_transaction(int n) { batches_per_transaction_ = n; }
+
+  // ---- reading ----------------------------------------------------------------
+
+  // Name of the only round, or the most recently loaded one; NotFound if none.
+  Result<std::string> DefaultRound();
+  Result<Round> GetRound(const std::string& name);
+  Result<std::vector<Ledger>> Ledgers(const std::string& round);
+  Result<std::vector<StoredProblem>> Problems(const std::string& round);
+  Result<int64_t> CountRecords(const std::string& round);
+
+  // Calls `visit` for every record of the round in load order, with its
+  // tags. Memory is bounded by one record. Stops early when visit returns false.
+  Status ForEachRecord(const std::string& round,
+                       const std::function<bool(const Record&)>& visit);
+
+  // The lexicon names stored with a round: (kind "outcome"/"theme", id) -> name.
+  struct LexiconEntry {
+    std::string kind;
+    std::string id;
+    std::string name;
+    std::string short_name;  // outcomes only
+    std::string parent;      // themes only
+    std::vector<std::string> outcomes;
+  };
+  Result<std::vector<LexiconEntry>> LexiconEntries(const std::string& round);
+  Result<std::string> Attribution(const std::string& round);
+
+  // The underlying connection, for the aggregate and report stages.
+  struct Connection;
+  Connection& connection() { return *connection_; }
+
+ private:
+  explicit Store(std::unique_ptr<Connection> connection);
+  Status CommitIfOpen();
+
+  std::unique_ptr<Connection> connection_;
+  int batches_per_transaction_ = 16;
+  int batches_in_transaction_ = 0;
+};
+
+}  // namespace heard
+
+#endif  // HEARD_STORE_H_

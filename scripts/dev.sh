@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The one entry point for a fresh Debian 12 machine:
+#   bash scripts/dev.sh sample   install what is missing, build, run the sample round
+#   bash scripts/dev.sh test     install what is missing, build, run the whole test suite
+#   bash scripts/dev.sh build    install what is missing and build
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${HEARD_BUILD_DIR:-$here/build}"
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+# Debian 12 packages heard builds with (README.md says why each is there).
+packages=(
+  cmake g++ make pkg-config
+  libicu-dev libre2-dev libsqlitecpp-dev libsqlite3-dev libtbb-dev
+  libtomlplusplus-dev libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev
+  catch2
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]} == 0)); then return; fi
+  echo "heard: installing ${missing[*]}" >&2
+  local sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build" -j "$jobs"
+}
+
+case "${1:-}" in
+  sample)
+    install_missing
+    build
+    "$build/heard" run "$here/pipelines/sample_round.toml"
+    ;;
+  test)
+    install_missing
+    build
+    ctest --test-dir "$build" --output-on-failure -j "$jobs"
+    ;;
+  build)
+    install_missing
+    build
+    ;;
+  *)
+    echo "usage: bash scripts/dev.sh sample|test|build" >&2
+    exit 2
+    ;;
+esac

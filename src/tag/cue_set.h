@@ -1,0 +1,79 @@
+// CueSet: many regular expressions searched at once (an RE2::Set finds the candidates,
+// one RE2 per expression finds spans). Private to the tag stage.
+#ifndef HEARD_SRC_TAG_CUE_SET_H_
+#define HEARD_SRC_TAG_CUE_SET_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace heard {
+
+// A regular expression for a lexicon term: the term folded like the text,
+// each word quoted, words joined by any run of white space, a trailing '*'
+// matching any word ending, \b at an edge that is an ASCII word character
+// (RE2's \b is ASCII-only, so an edge such as "é" gets no boundary).
+// Returns an empty string when the term has no words.
+std::string TermToRegex(std::string_view term);
+
+// A literal name matched with its case in display text ("Paddock Wood"):
+// words joined by any run of spaces (NBSP included), an apostrophe matching a
+// curly one too, \b at ASCII word-character edges.
+std::string PlaceToRegex(std::string_view place);
+
+// Filled once, then Compile(), then read-only: Candidates and NextMatch are
+// safe from many threads at once.
+class CueSet {
+ public:
+  explicit CueSet(bool case_sensitive);
+  CueSet(CueSet&&) = default;
+  CueSet& operator=(CueSet&&) = default;
+
+  // Adds `regex` for lexicon entry `entry`; `written` is the cue as the
+  // analyst wrote it. Returns false, with RE2's reason in *error, when RE2
+  // rejects the expression or it matches empty text; nothing is added then.
+  bool Add(int entry, const std::string& regex, const std::string& written, std::string* error);
+
+  // Builds the set, and per entry one RE2 of all its expressions, so the
+  // earliest match of an entry costs one search. Returns false if RE2 runs
+  // out of memory for the set. Call once.
+  bool Compile();
+
+  // Replaces *out with the indices (ascending) of expressions that match
+  // somewhere in `text`.
+  void Candidates(std::string_view text, std::vector<int>* out) const;
+
+  // The leftmost non-empty match of expression `i` starting at or after byte
+  // `pos`; false when there is none. Word boundaries see the whole text.
+  bool NextMatch(int i, std::string_view text, size_t pos, size_t* begin, size_t* end) const;
+
+  // The leftmost non-empty match of any expression of `entry` at or after
+  // `pos`, as leftmost-first alternation of its expressions in the order
+  // added; false when there is none.
+  bool NextEntryMatch(int entry, std::string_view text, size_t pos, size_t* begin,
+                      size_t* end) const;
+
+  // Whether expression `i` matches starting exactly at `begin`; sets *end.
+  bool MatchAt(int i, std::string_view text, size_t begin, size_t* end) const;
+
+  size_t size() const { return regexes_.size(); }
+  int entry(int i) const { return entries_[i]; }
+  const std::string& written(int i) const { return written_[i]; }
+
+ private:
+  RE2::Options options_;
+  std::unique_ptr<RE2::Set> set_;
+  bool set_ok_ = false;  // false: the set could not be built; test each RE2 instead
+  std::vector<std::unique_ptr<RE2>> regexes_;
+  std::vector<int> entries_;
+  std::vector<std::string> written_;
+  std::vector<std::unique_ptr<RE2>> entry_regexes_;  // by entry; null where not built
+};
+
+}  // namespace heard
+
+#endif  // HEARD_SRC_TAG_CUE_SET_H_
