@@ -2,6 +2,9 @@
 #ifndef HEARD_SRC_CLI_COMMANDS_H_
 #define HEARD_SRC_CLI_COMMANDS_H_
 
+#include <CLI/CLI.hpp>
+
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,6 +13,7 @@ namespace heard::cli {
 // Exit codes, documented in `heard --help` and the README.
 enum ExitCode : int {
   kExitOk = 0,           // done; rejects and warnings, if any, are recorded and printed
+  kExitUnsupported = 1,  // verify: at least one statement of the draft has no support
   kExitUsage = 2,        // the command line is wrong
   kExitConfig = 3,       // a pipeline or lexicon file is wrong; nothing was read
   kExitNotFound = 4,     // a named file, database or round does not exist
@@ -49,6 +53,11 @@ int Ingest(const IngestArgs& args);
 int Export(const ReadArgs& args);
 int Summary(const ReadArgs& args);
 int LedgerReport(const ReadArgs& args);
+
+// Subcommands that live in files of their own register themselves: each adds
+// its subcommand to `app` and, once parsed, `run` calls it.
+void RegisterQueryCommands(CLI::App& app, std::function<int()>& run);   // search, trace, verify
+void RegisterReportCommand(CLI::App& app, std::function<int()>& run);   // report
 
 // The lexicon folder used when none is named: $HEARD_LEXICONS, else the
 // project's lexicons/ folder this build was made from.

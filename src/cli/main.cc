@@ -9,6 +9,7 @@ namespace {
 
 constexpr const char* kExitCodes = R"(Exit codes:
   0  done (rejected rows and warnings, if any, are recorded and listed)
+  1  verify: at least one statement of the draft is unsupported
   2  the command line is wrong
   3  a pipeline or lexicon file is wrong (file:line given); nothing was read
   4  a named file, database or round does not exist
@@ -84,6 +85,10 @@ int main(int argc, char** argv) {
   ledger_cmd->add_option("--round", ledger_args.round, "Round (default: the latest loaded)");
   ledger_cmd->footer(kExitCodes);
 
+  std::function<int()> registered;
+  RegisterQueryCommands(app, registered);
+  RegisterReportCommand(app, registered);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -99,5 +104,6 @@ int main(int argc, char** argv) {
   if (export_cmd->parsed()) return Export(export_args);
   if (summary_cmd->parsed()) return Summary(summary_args);
   if (ledger_cmd->parsed()) return LedgerReport(ledger_args);
+  if (registered) return registered();
   return kExitUsage;
 }
