@@ -114,9 +114,8 @@ CREATE TABLE runs (
 );
 CREATE VIRTUAL TABLE records_fts USING fts5(
   text, content='records', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
-CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
-  INSERT INTO records_fts(rowid, text) VALUES (new.seq, new.text);
-END;
+-- Inserts are indexed once per batch by Store::WriteBatch, in the batch's own
+-- transaction (a trigger per row costs a virtual-table savepoint per record).
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
   INSERT INTO records_fts(records_fts, rowid, text) VALUES ('delete', old.seq, old.text);
 END;

@@ -176,6 +176,10 @@ void PrepareWriters(Store::Connection& c) {
       c.db,
       "INSERT INTO tags(record_seq, kind, value, origin, pattern, matched, start, end, "
       "confidence, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  c.index_text = std::make_unique<SQLite::Statement>(
+      c.db,
+      "INSERT INTO records_fts(rowid, text) SELECT seq, text FROM records "
+      "WHERE seq BETWEEN ? AND ?");
   c.insert_problem = std::make_unique<SQLite::Statement>(
       c.db,
       "INSERT INTO problems(source_id, severity, line, col, reason, items) "
@@ -189,6 +193,7 @@ Status Store::WriteBatch(int64_t source_id, const Batch& batch, Ledger* ledger) 
   try {
     PrepareWriters(c);
     if (!c.transaction) c.transaction.emplace(c.db);
+    int64_t first_seq = 0, last_seq = 0;
     for (const Record& record : batch.records) {
       SQLite::Statement& insert = *c.insert_record;
       insert.reset();
@@ -219,6 +224,8 @@ Status Store::WriteBatch(int64_t source_id, const Batch& batch, Ledger* ledger) 
       }
       ++ledger->stored;
       const int64_t seq = c.db.getLastInsertRowid();
+      if (first_seq == 0) first_seq = seq;
+      last_seq = seq;
       for (const Tag& tag : record.tags) {
         SQLite::Statement& put = *c.insert_tag;
         put.reset();
@@ -234,6 +241,13 @@ Status Store::WriteBatch(int64_t source_id, const Batch& batch, Ledger* ledger) 
         put.bind(10, tag.evidence.note);
         put.exec();
       }
+    }
+    if (first_seq != 0) {
+      SQLite::Statement& index = *c.index_text;
+      index.reset();
+      index.bind(1, first_seq);
+      index.bind(2, last_seq);
+      index.exec();
     }
     for (const Problem& problem : batch.problems) {
       SQLite::Statement& put = *c.insert_problem;
