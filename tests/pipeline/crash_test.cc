@@ -1,0 +1,148 @@
+// A run killed part-way (SIGKILL) and run again loses and duplicates nothing; readers can
+// query the database while a round is loading.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+#include "test_support.h"
+
+namespace heard {
+namespace {
+
+using testing::TempDir;
+using testing::WriteFile;
+
+// A survey big enough that a run takes a few seconds: `rows` respondents,
+// two free-text questions, some non-answers and some repeated rows.
+void WriteSurvey(const std::string& path, int rows) {
+  static const char* kAnswers[] = {
+      "Could not get a GP appointment for three weeks",
+      "The bus to the hospital stopped running on Sundays",
+      "Youth clubs have closed and teenagers have nowhere to go",
+      "n/a",
+      "Damp in the flat is making the children ill",
+      "More support for carers, we are exhausted"};
+  std::string csv = "ID,District,Q1,Q2\n";
+  for (int i = 0; i < rows; ++i) {
+    const int id = i % 97 == 5 ? i - 1 : i;  // every 97th row repeats the one before
+    csv += "R" + std::to_string(id) + ",Thanet,\"" + kAnswers[id % 6] + " (" +
+           std::to_string(id) + ")\"," + kAnswers[(id / 6) % 6] + "\n";
+  }
+  WriteFile(path, csv);
+}
+
+void WritePipeline(const TempDir& dir) {
+  WriteFile(dir / "p.toml", std::string(R"toml(
+[round]
+name = "Crash round"
+[run]
+lexicons = ")toml") + HEARD_SOURCE_DIR + R"toml(/lexicons"
+[[survey]]
+path = "survey.csv"
+respondent = "ID"
+district = "District"
+  [[survey.question]]
+  column = "Q1"
+  [[survey.question]]
+  column = "Q2"
+)toml");
+}
+
+pid_t Start(const std::string& pipeline, const std::string& db) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execl(HEARD_EXE, HEARD_EXE, "run", pipeline.c_str(), "--db", db.c_str(), "-q",
+          "--threads", "2", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+int Wait(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+struct Counts {
+  int64_t records = 0;
+  int64_t distinct_ids = 0;
+  int64_t tags = 0;
+  int64_t fts = 0;
+  std::string integrity;
+  int64_t unreconciled = 0;
+};
+
+Counts Read(const std::string& db) {
+  SQLite::Database d(db);
+  Counts c;
+  c.records = d.execAndGet("SELECT count(*) FROM records").getInt64();
+  c.distinct_ids = d.execAndGet("SELECT count(DISTINCT id) FROM records").getInt64();
+  c.tags = d.execAndGet("SELECT count(*) FROM tags").getInt64();
+  c.fts = d.execAndGet("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'the'").getInt64();
+  c.integrity = d.execAndGet("PRAGMA integrity_check").getString();
+  c.unreconciled = d.execAndGet("SELECT count(*) FROM ledger WHERE items_read != stored + "
+                                "rejected + non_answers + duplicates")
+                       .getInt64();
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("crash: a run killed at any point and run again stores every record once",
+          "[crash]") {
+  TempDir dir;
+  WriteSurvey(dir / "survey.csv", 30000);
+  WritePipeline(dir);
+  REQUIRE(Wait(Start(dir / "p.toml", dir / "clean.db")) == 0);
+  const Counts clean = Read(dir / "clean.db");
+  REQUIRE(clean.records > 40000);
+  REQUIRE(clean.integrity == "ok");
+
+  for (int delay_ms : {150, 600, 1500}) {
+    DYNAMIC_SECTION("killed after " << delay_ms << " ms") {
+      const std::string db = dir / ("killed_" + std::to_string(delay_ms) + ".db");
+      const pid_t pid = Start(dir / "p.toml", db);
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+      kill(pid, SIGKILL);
+      Wait(pid);
+      REQUIRE(Read(db).integrity == "ok");
+      REQUIRE(Wait(Start(dir / "p.toml", db)) == 0);
+      const Counts again = Read(db);
+      CHECK(again.integrity == "ok");
+      CHECK(again.records == clean.records);
+      CHECK(again.distinct_ids == clean.records);
+      CHECK(again.tags == clean.tags);
+      CHECK(again.fts == clean.fts);
+      CHECK(again.unreconciled == 0);
+    }
+  }
+}
+
+TEST_CASE("crash: a reader can query the database while a round is loading", "[crash]") {
+  TempDir dir;
+  WriteSurvey(dir / "survey.csv", 30000);
+  WritePipeline(dir);
+  const std::string db = dir / "busy.db";
+  REQUIRE(Wait(Start(dir / "p.toml", db)) == 0);  // a first round in place
+  const pid_t pid = Start(dir / "p.toml", db);    // reloading it
+  int reads = 0;
+  for (int i = 0; i < 20; ++i) {
+    SQLite::Database reader(db, SQLite::OPEN_READONLY);
+    reader.setBusyTimeout(2000);
+    CHECK(reader.execAndGet("SELECT count(*) FROM records").getInt64() >= 0);
+    ++reads;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(Wait(pid) == 0);
+  CHECK(reads == 20);
+}
+
+}  // namespace heard
