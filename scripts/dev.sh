@@ -14,12 +14,20 @@ packages=(
   cmake g++ make pkg-config
   libicu-dev libre2-dev libsqlitecpp-dev libsqlite3-dev libtbb-dev
   libtomlplusplus-dev libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev
-  catch2
+  libxlsxwriter-dev
+  catch2 unzip
 )
 
+# Only `test` needs these: headless Chromium checks the HTML report in a real browser
+# (fonts-liberation, which Chromium only recommends, so its screenshot has real fonts).
+test_packages=(
+  chromium fonts-liberation
+)
+
+# install_missing PACKAGE...: installs those not installed yet.
 install_missing() {
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if ((${#missing[@]} == 0)); then return; fi
@@ -37,17 +45,17 @@ build() {
 
 case "${1:-}" in
   sample)
-    install_missing
+    install_missing "${packages[@]}"
     build
     "$build/heard" run "$here/pipelines/sample_round.toml"
     ;;
   test)
-    install_missing
+    install_missing "${packages[@]}" "${test_packages[@]}"
     build
     ctest --test-dir "$build" --output-on-failure -j "$jobs"
     ;;
   build)
-    install_missing
+    install_missing "${packages[@]}"
     build
     ;;
   *)

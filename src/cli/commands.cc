@@ -178,13 +178,29 @@ int Ingest(const IngestArgs& args) {
 }
 
 int Export(const ReadArgs& args) {
+  const bool to_stdout = args.out.empty() || args.out == "-";
+  if (args.format == "xlsx" && to_stdout) {
+    std::cerr << "heard: --format xlsx writes a binary file: give --out FILE\n";
+    return kExitUsage;
+  }
   Result<std::unique_ptr<Store>> store = OpenStore(args.db, true);
   if (!store.ok()) return ExitFor(store.status());
   Result<std::string> round = PickRound(**store, args.round);
   if (!round.ok()) return ExitFor(round.status());
-  const ExportFormat format = args.format == "csv" ? ExportFormat::kCsv : ExportFormat::kJsonl;
+  if (!to_stdout) {
+    std::error_code ignored;
+    const fs::path parent = fs::path(args.out).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ignored);
+  }
+  if (args.format == "xlsx") {
+    Status status = ExportWorkbook(**store, *round, args.out);
+    return status.ok() ? kExitOk : ExitFor(status);
+  }
+  const ExportFormat format = args.format == "csv"          ? ExportFormat::kCsv
+                              : args.format == "csv-themes" ? ExportFormat::kCsvThemes
+                                                            : ExportFormat::kJsonl;
   Status status;
-  if (args.out.empty() || args.out == "-") {
+  if (to_stdout) {
     status = ExportRecords(**store, *round, format, std::cout);
   } else {
     std::ofstream out(args.out, std::ios::binary);

@@ -56,14 +56,21 @@ int main(int argc, char** argv) {
   ingest_cmd->footer(kExitCodes);
 
   ReadArgs export_args;
-  CLI::App* export_cmd =
-      app.add_subcommand("export", "Every record of a round with its tags and evidence");
+  CLI::App* export_cmd = app.add_subcommand(
+      "export", "Every record of a round with its tags, as JSON Lines, CSV or an Excel workbook");
   export_cmd->add_option("--db", export_args.db, "Database to read")->required();
   export_cmd->add_option("--round", export_args.round, "Round (default: the latest loaded)");
-  export_cmd->add_option("--format", export_args.format, "jsonl or csv")
+  export_cmd
+      ->add_option("--format", export_args.format,
+                   "jsonl: one record per line, with evidence\n"
+                   "csv: the same columns as CSV\n"
+                   "csv-themes: for Excel, R or SPSS: a 0/1 column per theme and outcome\n"
+                   "xlsx: Excel workbook: records, themes by outcome, district x theme "
+                   "(needs --out)")
       ->required()
-      ->check(CLI::IsMember({"jsonl", "csv"}));
-  export_cmd->add_option("--out,-o", export_args.out, "File to write (default: stdout)");
+      ->check(CLI::IsMember({"jsonl", "csv", "csv-themes", "xlsx"}));
+  export_cmd->add_option("--out,-o", export_args.out,
+                         "File to write (default: stdout; xlsx needs a file)");
   export_cmd->footer(kExitCodes);
 
   ReadArgs summary_args;

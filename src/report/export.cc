@@ -3,6 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "report/export_support.h"
+
 namespace heard {
 namespace {
 
@@ -49,6 +53,10 @@ std::string Dump(const ordered_json& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+}  // namespace
+
+namespace report {
+
 std::string CsvField(const std::string& value) {
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
@@ -59,16 +67,19 @@ std::string CsvField(const std::string& value) {
   return out + "\"";
 }
 
-std::string Join(const std::vector<std::string>& values) {
+std::string JoinList(const std::vector<std::string>& values) {
   std::string out;
   for (const std::string& value : values) out += (out.empty() ? "" : "; ") + value;
   return out;
 }
 
-}  // namespace
+}  // namespace report
 
 Status ExportRecords(Store& store, const std::string& round, ExportFormat format,
                      std::ostream& out) {
+  using report::CsvField;
+  using report::JoinList;
+  if (format == ExportFormat::kCsvThemes) return report::WriteCsvThemes(store, round, out);
   static const char* kColumns[] = {"id",        "round",    "channel",      "source",
                                    "locator",   "respondent", "question",   "text",
                                    "outcomes",  "themes",   "districts",    "partners",
@@ -109,11 +120,11 @@ Status ExportRecords(Store& store, const std::string& round, ExportFormat format
                                     record.respondent,
                                     record.question,
                                     record.text,
-                                    Join(lists.outcomes),
-                                    Join(lists.themes),
-                                    Join(lists.districts),
-                                    Join(lists.partners),
-                                    Join(lists.attributions),
+                                    JoinList(lists.outcomes),
+                                    JoinList(lists.themes),
+                                    JoinList(lists.districts),
+                                    JoinList(lists.partners),
+                                    JoinList(lists.attributions),
                                     Dump(attributes),
                                     std::to_string(record.flags),
                                     Dump(EvidenceJson(record))};

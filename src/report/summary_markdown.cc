@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "report/markdown_cell.h"
 #include "heard/summary.h"
 
 namespace heard {
@@ -10,20 +11,6 @@ namespace {
 
 const char* kChannels[] = {"survey", "focus_group", "workshop"};
 
-// Keeps a cell of a Markdown table on one line and its pipes literal.
-std::string Cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::string Districts(const ThemeSummary& theme, size_t most) {
   std::string out;
@@ -71,16 +58,16 @@ std::string RenderSummaryMarkdown(const Summary& summary) {
           "|---:|---|---:|---:|---:|---:|---:|---|\n";
     int rank = 0;
     for (const ThemeSummary& theme : outcome.themes) {
-      md << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", ++rank, Cell(theme.name),
+      md << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", ++rank, MarkdownCell(theme.name),
                         theme.records, theme.respondents, Get(theme.by_channel, "survey"),
                         Get(theme.by_channel, "focus_group"), Get(theme.by_channel, "workshop"),
-                        Cell(Districts(theme, 6)));
+                        MarkdownCell(Districts(theme, 6)));
     }
     md << "\n";
     for (const ThemeSummary& theme : outcome.themes) {
       md << fmt::format("### {} ({} records)\n\n", theme.name, theme.records);
       for (const Quote& quote : theme.quotes) {
-        md << fmt::format("> “{}”  \n> — {}, {}, {} (record {})\n\n", Cell(quote.text),
+        md << fmt::format("> “{}”  \n> — {}, {}, {} (record {})\n\n", MarkdownCell(quote.text),
                           quote.channel, quote.source, quote.locator, quote.record_id);
       }
     }
