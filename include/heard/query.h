@@ -107,7 +107,8 @@ struct StatementWord {
   std::string fts_query;            // "word" or "word"* (prefix of its stem, for long words)
   int64_t records = 0;              // records of the round containing it
   double weight = 0;                // IDF as for themes; a word no record has weighs most
-  std::vector<std::string> themes;  // statement themes whose match covers this word
+  std::vector<std::string> themes;  // statement themes whose match covers this word, or
+                                    // "outcome O2" where an outcome cue (WDH) stands for it
 };
 
 struct StatementAnalysis {

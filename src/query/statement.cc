@@ -210,6 +210,10 @@ StatementIndex AnalyseStatement(SQLite::Database& db, int64_t round_id, const Le
   SQLite::Statement themed(db,
                            "SELECT t.record_seq FROM tags t JOIN records r ON r.seq = t.record_seq "
                            "WHERE r.round_id = ? AND t.kind = 'theme' AND t.value = ?");
+  SQLite::Statement outcomed(db,
+                             "SELECT DISTINCT t.record_seq FROM tags t JOIN records r ON r.seq = "
+                             "t.record_seq WHERE r.round_id = ? AND t.kind = 'outcome' AND "
+                             "t.value = ? ORDER BY 1");
   SQLite::Statement districted(
       db,
       "SELECT t.record_seq FROM tags t JOIN records r ON r.seq = t.record_seq "
@@ -307,6 +311,16 @@ StatementIndex AnalyseStatement(SQLite::Database& db, int64_t round_id, const Le
       }
     }
   }
+  // An outcome's cue words stand in for the outcome ("WDH" -> O2): a word
+  // nothing else explains is looked up as the records carrying that outcome.
+  std::vector<std::string> outcome_of(words.size());
+  for (const Hit& hit : lexicon.FindOutcomeCues(folded.text)) {
+    for (size_t w = 0; w < words.size(); ++w) {
+      if (words[w].folded.begin >= hit.start && words[w].folded.end <= hit.end) {
+        outcome_of[w] = lexicon.spec().outcomes[hit.entry].id;
+      }
+    }
+  }
   for (size_t w = 0; w < words.size(); ++w) {
     StatementWord statement_word;
     statement_word.word = words[w].display;
@@ -324,6 +338,13 @@ StatementIndex AnalyseStatement(SQLite::Database& db, int64_t round_id, const Le
       const std::string prefix = "\"" + lower.substr(0, lower.size() - cut) + "\"*";
       seqs = fts_seqs(prefix);
       if (!seqs.empty()) statement_word.fts_query = prefix;
+    }
+    if (seqs.empty() && covered_by[w].empty() && !outcome_of[w].empty()) {
+      outcomed.reset();
+      outcomed.bind(1, static_cast<int64_t>(round_id));
+      outcomed.bind(2, outcome_of[w]);
+      seqs = Seqs(outcomed);
+      statement_word.themes.push_back("outcome " + outcome_of[w]);
     }
     if (seqs.empty() && covered_by[w].empty() && IsAbbreviation(words[w].display)) {
       analysis.unknown_abbreviations.push_back(words[w].display);

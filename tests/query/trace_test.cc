@@ -122,12 +122,27 @@ TEST_CASE("trace: abbreviations find the records that spell them out", "[query][
   CHECK(camhs.status == Support::kSupported);
   CHECK(camhs.totals.records >= 10);
 
-  // WDH (wider determinants of health) is in neither the lexicon nor the
-  // round: it is set aside and said so, and the rest of the statement counts.
+  // WDH (wider determinants of health) is a cue of outcome O2: it stands for
+  // the records that carry O2, though no record spells it.
   Trace wdh =
       Traced(sample, testing::kSampleRound, "WDH such as housing and cost of living", lexicon);
-  CHECK(wdh.statement.unknown_abbreviations == std::vector<std::string>{"WDH"});
+  CHECK(wdh.statement.unknown_abbreviations.empty());
+  bool wdh_understood = false;
+  for (const auto& word : wdh.statement.words) {
+    if (word.word == "WDH") {
+      wdh_understood = word.records > 100 &&
+                       word.themes == std::vector<std::string>{"outcome O2"};
+    }
+  }
+  CHECK(wdh_understood);
   CHECK(wdh.status == Support::kSupported);
+
+  // An abbreviation neither the lexicon nor the round knows is set aside and
+  // said so, and the rest of the statement counts.
+  Trace unknown =
+      Traced(sample, testing::kSampleRound, "QZX such as housing and cost of living", lexicon);
+  CHECK(unknown.statement.unknown_abbreviations == std::vector<std::string>{"QZX"});
+  CHECK(unknown.status == Support::kSupported);
 }
 
 TEST_CASE("trace: totals equal the records listed", "[query][sample]") {
