@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one entry point for a fresh Debian 12 machine:
-#   bash scripts/dev.sh sample   install what is missing, build, run the sample round
+#   bash scripts/dev.sh sample   install what is missing, build, run the sample round, write its report
 #   bash scripts/dev.sh test     install what is missing, build, run the whole test suite
 #   bash scripts/dev.sh build    install what is missing and build
 set -euo pipefail
@@ -48,6 +48,7 @@ case "${1:-}" in
     install_missing "${packages[@]}"
     build
     "$build/heard" run "$here/pipelines/sample_round.toml"
+    "$build/heard" report --db "$here/out/sample_round.db" --out "$here/out/report"
     ;;
   test)
     install_missing "${packages[@]}" "${test_packages[@]}"
