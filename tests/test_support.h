@@ -11,6 +11,7 @@
 #include <string>
 
 #include "heard/lexicon.h"
+#include "heard/record.h"
 
 namespace heard::testing {
 
@@ -122,6 +123,31 @@ CT9 = { "Thanet" = 1 }
 ME12 = { "Swale" = 1 }
 TN12 = { "Tunbridge Wells" = 0.8, "Swale" = 0.2 }
 )toml";
+
+// A tag with no evidence, for stores built by hand.
+inline Tag MakeTag(TagKind kind, const std::string& value, double confidence = 1.0) {
+  Tag tag;
+  tag.kind = kind;
+  tag.value = value;
+  tag.confidence = confidence;
+  return tag;
+}
+
+// A record of round "R", source "src", at `line`, already tagged.
+inline Record MakeRecord(Channel channel, int line, const std::string& respondent,
+                         const std::string& text, std::vector<Tag> tags) {
+  Record record;
+  record.round = "R";
+  record.channel = channel;
+  record.source = "src";
+  record.locator.line_start = record.locator.line_end = line;
+  record.id = MakeRecordId("R", "src", record.locator);
+  record.respondent = respondent;
+  record.text = text;
+  record.match_text = text;
+  record.tags = std::move(tags);
+  return record;
+}
 
 inline Lexicon SmallLexicon() {
   LexiconSpec spec;

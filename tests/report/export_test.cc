@@ -19,30 +19,11 @@ namespace heard {
 namespace {
 
 using testing::ReadFile;
+using testing::MakeRecord;
+using testing::MakeTag;
 using testing::TempDir;
 
-Tag MakeTag(TagKind kind, const std::string& value, double confidence = 1.0) {
-  Tag tag;
-  tag.kind = kind;
-  tag.value = value;
-  tag.confidence = confidence;
-  return tag;
-}
 
-Record MakeRecord(Channel channel, int line, const std::string& respondent, const std::string& text,
-                  std::vector<Tag> tags) {
-  Record record;
-  record.round = "R";
-  record.channel = channel;
-  record.source = "src";
-  record.locator.line_start = record.locator.line_end = line;
-  record.id = MakeRecordId("R", "src", record.locator);
-  record.respondent = respondent;
-  record.text = text;
-  record.match_text = text;
-  record.tags = std::move(tags);
-  return record;
-}
 
 // Eight records: several themes, two outcomes, a split postcode, no district,
 // no outcome, a theme the lexicon does not name, formula-like text, a NUL.
