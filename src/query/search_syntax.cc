@@ -200,6 +200,13 @@ class Parser {
   Status And(std::string* out) {
     Status status = Not(out);
     while (status.ok()) {
+      if (At(Kind::kAnd) && pos_ + 1 < tokens_.size() && tokens_[pos_ + 1].kind == Kind::kNot) {
+        pos_ += 2;  // "a AND NOT b", as people write it, is FTS5's "a NOT b"
+        if (!AtOperand()) return MissingOperand("NOT");
+        *out += " NOT ";
+        status = Not(out);
+        continue;
+      }
       if (At(Kind::kAnd)) {
         ++pos_;
         if (!AtOperand()) return MissingOperand("AND");

@@ -49,6 +49,7 @@ TEST_CASE("search: bare words are quoted and operators, phrases and prefixes kep
   CHECK(Translated("\"rural transport\" OR bus") == "\"rural transport\" OR \"bus\"");
   CHECK(Translated("A&E don't -") == "\"A&E\" \"don't\"");
   CHECK(Translated("dentist NOT NHS") == "\"dentist\" NOT \"NHS\"");
+  CHECK(Translated("dentist AND NOT NHS") == "\"dentist\" NOT \"NHS\"");  // as people write it
   CHECK(Translated("(damp OR mould) AND rented") == "(\"damp\" OR \"mould\") AND \"rented\"");
   CHECK(Translated("NEAR(gp appointment, 5)") == "NEAR(\"gp\" \"appointment\", 5)");
   CHECK(Translated("\"rural trans\"*") == "\"rural trans\"*");
@@ -85,6 +86,7 @@ TEST_CASE("search: phrases, prefixes and AND/OR/NOT on a small round", "[query]"
   CHECK(Total(*store, "transp*") == 1);
   CHECK(Total(*store, "transport") == 1);
   CHECK(Total(*store, "youth NOT funding") == 2);
+  CHECK(Total(*store, "youth AND NOT funding") == 2);
   CHECK(Total(*store, "youth AND funding") == 1);
   CHECK(Total(*store, "Sheerness OR Margate") == 2);
   CHECK(Total(*store, "(Sheerness OR Margate) AND bus") == 1);
