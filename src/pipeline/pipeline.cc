@@ -79,6 +79,14 @@ Status LoadFile(const SourceSpec& spec, const SourceFile& file, int64_t round_id
                   RedactRecord(record);
                   const FoldedText folded = NormaliseRecord(record);
                   TagRecord(lexicon, folded, record);
+                  if (record.flags & kFlagInvalidUtf8) {
+                    batch->problems.push_back(
+                        {Problem::Severity::kWarning, record.source, record.locator.line_start,
+                         record.locator.column,
+                         "bytes that are not valid text were replaced by U+FFFD; the record is "
+                         "stored and flagged",
+                         0});
+                  }
                 }
                 return batch;
               }) &
