@@ -6,6 +6,7 @@
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "heard/charset.h"
@@ -125,6 +126,11 @@ Status LoadFile(const SourceSpec& spec, const SourceFile& file, int64_t round_id
 }
 
 }  // namespace
+
+bool RunReport::Reconciles() const {
+  return std::all_of(ledgers.begin(), ledgers.end(),
+                     [](const Ledger& ledger) { return ledger.Reconciles(); });
+}
 
 Result<RunReport> RunRound(const PipelineSpec& spec, const Lexicon& lexicon, Store& store,
                            const RunOptions& options) {

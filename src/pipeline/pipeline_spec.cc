@@ -290,9 +290,4 @@ Status CheckPipeline(PipelineSpec* spec, const Lexicon& lexicon) {
   return Status::Ok();
 }
 
-bool RunReport::Reconciles() const {
-  return std::all_of(ledgers.begin(), ledgers.end(),
-                     [](const Ledger& ledger) { return ledger.Reconciles(); });
-}
-
 }  // namespace heard

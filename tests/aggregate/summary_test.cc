@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "store_fixture.h"
 #include "test_support.h"
 
 namespace heard {
@@ -12,22 +13,10 @@ using testing::MakeRecord;
 using testing::MakeTag;
 using testing::TempDir;
 
-
-
 // Six records whose counts are worked out by hand in the test.
 std::unique_ptr<Store> Fixture(const TempDir& dir) {
-  auto store = Store::Open(dir / "s.db");
-  REQUIRE(store.ok());
-  auto round = (*store)->PutRound({"R", "2026-06-30"});
-  REQUIRE(round.ok());
-  const Lexicon lexicon = testing::SmallLexicon();
-  REQUIRE((*store)->PutLexicon(*round, lexicon).ok());
-  REQUIRE((*store)->BeginRun(*round, lexicon, 1).ok());
-  auto source = (*store)->BeginSource(*round, "src", Channel::kSurvey);
-  REQUIRE(source.ok());
   using K = TagKind;
-  Batch batch;
-  batch.records = {
+  return testing::StoreWithRecords(dir / "s.db", {
       MakeRecord(Channel::kSurvey, 1, "A", "I cannot get a GP appointment for weeks on end.",
                  {MakeTag(K::kOutcome, "O5"), MakeTag(K::kTheme, "gp-access"),
                   MakeTag(K::kDistrict, "Thanet")}),
@@ -45,12 +34,7 @@ std::unique_ptr<Store> Fixture(const TempDir& dir) {
                  {MakeTag(K::kOutcome, "O5")}),
       MakeRecord(Channel::kFocusGroup, 6, "", "Youth clubs matter to us and to our kids a lot.",
                  {MakeTag(K::kTheme, "youth-clubs")}),
-  };
-  batch.items_read = 6;
-  Ledger ledger;
-  REQUIRE((*store)->WriteBatch(*source, batch, &ledger).ok());
-  REQUIRE((*store)->FinishSource(*source, ledger, {}).ok());
-  return std::move(*store);
+  });
 }
 
 const ThemeSummary* FindTheme(const OutcomeSummary& outcome, const std::string& id) {

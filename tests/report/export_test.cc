@@ -13,6 +13,7 @@
 
 #include "heard/csv.h"
 #include "heard/summary.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 namespace heard {
@@ -23,23 +24,11 @@ using testing::MakeRecord;
 using testing::MakeTag;
 using testing::TempDir;
 
-
-
 // Eight records: several themes, two outcomes, a split postcode, no district,
 // no outcome, a theme the lexicon does not name, formula-like text, a NUL.
 std::unique_ptr<Store> Fixture(const TempDir& dir) {
-  auto store = Store::Open(dir / "s.db");
-  REQUIRE(store.ok());
-  auto round = (*store)->PutRound({"R", "2026-06-30"});
-  REQUIRE(round.ok());
-  const Lexicon lexicon = testing::SmallLexicon();
-  REQUIRE((*store)->PutLexicon(*round, lexicon).ok());
-  REQUIRE((*store)->BeginRun(*round, lexicon, 1).ok());
-  auto source = (*store)->BeginSource(*round, "src", Channel::kSurvey);
-  REQUIRE(source.ok());
   using K = TagKind;
-  Batch batch;
-  batch.records = {
+  return testing::StoreWithRecords(dir / "s.db", {
       MakeRecord(Channel::kSurvey, 1, "A", "I cannot get a GP appointment, \"ever\".",
                  {MakeTag(K::kOutcome, "O5"), MakeTag(K::kTheme, "gp-access"),
                   MakeTag(K::kDistrict, "Thanet")}),
@@ -64,12 +53,7 @@ std::unique_ptr<Store> Fixture(const TempDir& dir) {
       MakeRecord(Channel::kSurvey, 8, "C", "Funding for the old theme",
                  {MakeTag(K::kOutcome, "GEN"), MakeTag(K::kTheme, "funding"),
                   MakeTag(K::kTheme, "retired-theme"), MakeTag(K::kDistrict, "Swale")}),
-  };
-  batch.items_read = 8;
-  Ledger ledger;
-  REQUIRE((*store)->WriteBatch(*source, batch, &ledger).ok());
-  REQUIRE((*store)->FinishSource(*source, ledger, {}).ok());
-  return std::move(*store);
+  });
 }
 
 // csv-themes parsed back: the header, then one row per record keyed by id.
@@ -340,21 +324,11 @@ TEST_CASE("export: xlsx is a zip with the four sheets and the district x theme t
 TEST_CASE("export: xlsx cuts a cell past Excel's limit at a character and says so",
           "[export][xlsx]") {
   TempDir dir;
-  auto store = Store::Open(dir / "long.db");
-  REQUIRE(store.ok());
-  auto round = (*store)->PutRound({"R", ""});
-  REQUIRE(round.ok());
-  auto source = (*store)->BeginSource(*round, "src", Channel::kFocusGroup);
-  REQUIRE(source.ok());
   std::string text;
   while (text.size() < 50000) text += "caf\u00e9 \U0001F600 ";  // 2- and 4-byte characters
-  Batch batch;
-  batch.records = {MakeRecord(Channel::kFocusGroup, 1, "", text, {})};
-  batch.items_read = 1;
-  Ledger ledger;
-  REQUIRE((*store)->WriteBatch(*source, batch, &ledger).ok());
-  REQUIRE((*store)->FinishSource(*source, ledger, {}).ok());
-  REQUIRE(ExportWorkbook(**store, "R", dir / "long.xlsx").ok());  // a longer cell is an error
+  auto store = testing::StoreWithRecords(
+      dir / "long.db", {MakeRecord(Channel::kFocusGroup, 1, "", text, {})});
+  REQUIRE(ExportWorkbook(*store, "R", dir / "long.xlsx").ok());  // a longer cell is an error
   if (!HaveUnzip()) return;
   const std::string sheet =
       Shell("unzip -p '" + dir / "long.xlsx" + "' xl/worksheets/sheet1.xml").out;
