@@ -1,4 +1,4 @@
-// The store's schema, version 1. Every table a report reads is here; see README "Store".
+// The store's schema, version 2 (and the upgrade from version 1). Every table a report reads is here; see README "Store".
 #include <fmt/format.h>
 
 #include "store/connection.h"
@@ -63,7 +63,8 @@ CREATE TABLE tags (
   start      INTEGER NOT NULL DEFAULT -1,   -- UTF-8 byte offsets into records.text
   end        INTEGER NOT NULL DEFAULT -1,
   confidence REAL NOT NULL DEFAULT 1.0,
-  note       TEXT NOT NULL DEFAULT ''
+  note       TEXT NOT NULL DEFAULT '',
+  qualifier  TEXT NOT NULL DEFAULT ''      -- '' | negated | hedged (schema 2)
 );
 CREATE INDEX tags_record ON tags(record_seq);
 CREATE INDEX tags_value ON tags(kind, value);
@@ -121,6 +122,29 @@ CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
 END;
 )sql";
 
+// Each step upgrades a database from version (index + 1) to (index + 2), in
+// one transaction with the version bump. Steps only add: nothing stored is
+// rewritten, so an upgrade cannot lose a record.
+constexpr const char* kUpgrades[] = {
+    // 1 -> 2: qualifiers on tags (negation and hedging).
+    R"sql(
+ALTER TABLE tags ADD COLUMN qualifier TEXT NOT NULL DEFAULT '';
+)sql",
+};
+static_assert(sizeof(kUpgrades) / sizeof(kUpgrades[0]) == kSchemaVersion - 1,
+              "one upgrade step per schema version after 1");
+
+Status Upgrade(SQLite::Database& db, int from) {
+  for (int version = from; version < kSchemaVersion; ++version) {
+    SQLite::Transaction transaction(db);
+    db.exec(kUpgrades[version - 1]);
+    db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
+    db.exec(fmt::format("UPDATE meta SET value = '{}' WHERE key = 'schema_version'", version + 1));
+    transaction.commit();
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status EnsureSchema(SQLite::Database& db) {
@@ -131,6 +155,7 @@ Status EnsureSchema(SQLite::Database& db) {
     db.exec("PRAGMA busy_timeout = 5000");
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version == kSchemaVersion) return Status::Ok();
+    if (version >= 1 && version < kSchemaVersion) return Upgrade(db, version);
     if (version > kSchemaVersion) {
       return Status::Store(fmt::format(
           "{}: written by a newer heard (schema {}, this build reads {})", db.getFilename(),
