@@ -14,7 +14,7 @@ packages=(
   cmake g++ make pkg-config
   libicu-dev libre2-dev libsqlitecpp-dev libsqlite3-dev libtbb-dev
   libtomlplusplus-dev libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev
-  libxlsxwriter-dev
+  libxlsxwriter-dev libzip-dev libpugixml-dev
   catch2 unzip
 )
 

@@ -24,6 +24,10 @@ std::optional<Channel> ParseChannel(std::string_view name) {
 
 std::string Locator::ToString() const {
   if (row > 0) return fmt::format("row {}, col {}", row, column);
+  if (column == "paragraph") {  // notes from a Word document count paragraphs
+    if (line_end > line_start) return fmt::format("paragraphs {}-{}", line_start, line_end);
+    return fmt::format("paragraph {}", line_start);
+  }
   if (line_end > line_start) return fmt::format("lines {}-{}", line_start, line_end);
   return fmt::format("line {}", line_start);
 }

@@ -15,6 +15,7 @@
 #include "heard/charset.h"
 #include "heard/export.h"
 #include "heard/lexicon.h"
+#include "heard/office.h"
 #include "heard/pipeline.h"
 #include "heard/store.h"
 #include "heard/summary.h"
@@ -154,8 +155,18 @@ int Ingest(const IngestArgs& args) {
         std::ifstream raw(path, std::ios::binary);
         if (!raw) return ExitFor(Status::NotFound("cannot open " + path));
         EncodingDecision decision;
-        std::unique_ptr<std::istream> utf8 = OpenUtf8(raw, &decision);
-        Result<SurveyGuess> guess = GuessSurveyMapping(*utf8, *lexicon);
+        Result<SurveyGuess> guess = Status::NotFound("");
+        if (FileFormatOf(path) == FileFormat::kXlsx) {
+          decision.encoding = "UTF-8 (Excel workbook, first sheet)";
+          std::ostringstream bytes;
+          bytes << raw.rdbuf();
+          Result<std::unique_ptr<SurveyRows>> rows = OpenXlsxRows(bytes.str());
+          if (!rows.ok()) return ExitFor(Status::InvalidInput(path + ": " + rows.status().message()));
+          guess = GuessSurveyMapping(**rows, *lexicon);
+        } else {
+          std::unique_ptr<std::istream> utf8 = OpenUtf8(raw, &decision);
+          guess = GuessSurveyMapping(*utf8, *lexicon);
+        }
         if (!guess.ok()) return ExitFor(guess.status());
         std::cout << fmt::format("{}: columns recognised (read as {}):\n", path, decision.encoding);
         for (const std::string& line : guess->decisions) std::cout << "  " << line << "\n";

@@ -140,7 +140,12 @@ size_t FindHeader(const std::vector<CsvRow>& rows) {
 
 Result<SurveyGuess> GuessSurveyMapping(std::istream& utf8, const Lexicon& lexicon,
                                        size_t sample_rows) {
-  CsvReader reader(utf8);
+  std::unique_ptr<SurveyRows> rows = CsvSurveyRows(utf8);
+  return GuessSurveyMapping(*rows, lexicon, sample_rows);
+}
+
+Result<SurveyGuess> GuessSurveyMapping(SurveyRows& reader, const Lexicon& lexicon,
+                                       size_t sample_rows) {
   std::vector<CsvRow> first;
   CsvRow row;
   while (first.size() < kTitleRowsLooked && reader.Next(row)) first.push_back(row);
@@ -159,8 +164,18 @@ Result<SurveyGuess> GuessSurveyMapping(std::istream& utf8, const Lexicon& lexico
   // Sampled cells per column; a row with the wrong field count is left out.
   std::vector<std::vector<std::string>> cells(header.size());
   size_t sampled = 0, skipped = 0;
-  const auto take = [&](const CsvRow& r) {
+  const auto take = [&](CsvRow r) {
+    if (!reader.fixed_width()) {  // a spreadsheet leaves out trailing empty cells
+      while (r.fields.size() > header.size() && TrimSpace(r.fields.back()).empty()) {
+        r.fields.pop_back();
+      }
+      if (r.fields.size() < header.size()) r.fields.resize(header.size());
+    }
     if (r.fields.size() == 1 && r.fields[0].empty()) return;
+    if (!reader.fixed_width() && std::all_of(r.fields.begin(), r.fields.end(),
+                                             [](const std::string& f) { return f.empty(); })) {
+      return;
+    }
     if (r.fields.size() != header.size() || !r.error.empty()) {
       ++skipped;
       return;

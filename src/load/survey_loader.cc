@@ -1,4 +1,4 @@
-// Survey exports: one record per free-text answer, rows streamed from a CsvReader.
+// Survey exports: one record per free-text answer, rows streamed from SurveyRows (CSV or a sheet).
 //
 // Row numbers follow the spreadsheet a user opens: every CSV record counts,
 // blank ones and the title rows above the header included, so the header is
@@ -42,9 +42,9 @@ struct BatchSize {
 
 class SurveySource : public RecordSource {
  public:
-  SurveySource(std::istream& utf8, const SourceContext& context, SurveyMapping mapping,
-               const Lexicon& lexicon)
-      : reader_(utf8), context_(context), mapping_(std::move(mapping)), lexicon_(lexicon) {}
+  SurveySource(std::unique_ptr<SurveyRows> rows, const SourceContext& context,
+               SurveyMapping mapping, const Lexicon& lexicon)
+      : rows_(std::move(rows)), context_(context), mapping_(std::move(mapping)), lexicon_(lexicon) {}
 
   bool Next(Batch& batch, size_t max_records) override;
   const SourceInfo& info() const override { return info_; }
@@ -60,7 +60,7 @@ class SurveySource : public RecordSource {
   Problem MakeProblem(Problem::Severity severity, int64_t line, std::string column,
                       std::string reason, int64_t items) const;
 
-  CsvReader reader_;
+  std::unique_ptr<SurveyRows> rows_;
   SourceContext context_;
   SurveyMapping mapping_;
   const Lexicon& lexicon_;
@@ -93,7 +93,7 @@ bool SurveySource::Next(Batch& batch, size_t max_records) {
     }
     // Rows are bounded too, so a run of rejects or non-answers cannot fill memory.
     if (added >= max_records || rows >= max_records || state_ != State::kRows) break;
-    if (!reader_.Next(row_)) {
+    if (!rows_->Next(row_)) {
       state_ = State::kDone;
       break;
     }
@@ -120,7 +120,7 @@ Problem SurveySource::MakeProblem(Problem::Severity severity, int64_t line, std:
 bool SurveySource::ReadHeader(Batch& batch) {
   const int header_row = std::max(mapping_.header_row, 1);
   while (row_no_ < header_row) {
-    if (!reader_.Next(row_)) {
+    if (!rows_->Next(row_)) {
       batch.problems.push_back(MakeProblem(
           Problem::Severity::kReject, 0, "",
           fmt::format("the file has {} rows; the header should be row {}", row_no_, header_row),
@@ -195,7 +195,7 @@ bool SurveySource::ReadHeader(Batch& batch) {
 void SurveySource::RejectFile(int64_t line, std::string column, std::string reason, Batch& batch) {
   const int64_t per_row = static_cast<int64_t>(mapping_.questions.size());
   int64_t rows = 0;
-  while (reader_.Next(row_)) {
+  while (rows_->Next(row_)) {
     ++row_no_;
     if (!IsBlank(row_)) ++rows;
   }
@@ -246,6 +246,13 @@ std::optional<Tag> SurveySource::DistrictTag(std::string_view cell, Batch& batch
 void SurveySource::ReadRow(Batch& batch) {
   ++batch.rows_read;
   if (!row_.error.empty()) return RejectRow(row_.error, batch);
+  if (!rows_->fixed_width()) {
+    // A spreadsheet leaves out trailing empty cells; only a value beyond the header is too long.
+    while (row_.fields.size() > header_size_ && TrimSpace(row_.fields.back()).empty()) {
+      row_.fields.pop_back();
+    }
+    if (row_.fields.size() < header_size_) row_.fields.resize(header_size_);
+  }
   if (row_.fields.size() != header_size_) {
     return RejectRow(
         fmt::format("row has {} fields, header has {}", row_.fields.size(), header_size_), batch);
@@ -299,11 +306,31 @@ void SurveySource::ReadRow(Batch& batch) {
   }
 }
 
+class CsvRows : public SurveyRows {
+ public:
+  explicit CsvRows(std::istream& utf8) : reader_(utf8) {}
+  bool Next(CsvRow& row) override { return reader_.Next(row); }
+  bool fixed_width() const override { return true; }
+
+ private:
+  CsvReader reader_;
+};
+
 }  // namespace
+
+std::unique_ptr<SurveyRows> CsvSurveyRows(std::istream& utf8) {
+  return std::make_unique<CsvRows>(utf8);
+}
 
 std::unique_ptr<RecordSource> OpenSurvey(std::istream& utf8, const SourceContext& context,
                                          SurveyMapping mapping, const Lexicon& lexicon) {
-  return std::make_unique<SurveySource>(utf8, context, std::move(mapping), lexicon);
+  return OpenSurvey(CsvSurveyRows(utf8), context, std::move(mapping), lexicon);
+}
+
+std::unique_ptr<RecordSource> OpenSurvey(std::unique_ptr<SurveyRows> rows,
+                                         const SourceContext& context, SurveyMapping mapping,
+                                         const Lexicon& lexicon) {
+  return std::make_unique<SurveySource>(std::move(rows), context, std::move(mapping), lexicon);
 }
 
 }  // namespace heard

@@ -11,6 +11,7 @@
 
 #include "heard/charset.h"
 #include "heard/normalise.h"
+#include "heard/office.h"
 #include "heard/redact.h"
 #include "heard/tagger.h"
 #include "load/file_input.h"
@@ -18,8 +19,15 @@
 namespace heard {
 namespace {
 
-std::unique_ptr<RecordSource> OpenLoader(const SourceSpec& spec, std::istream& utf8,
-                                         const SourceContext& context, const Lexicon& lexicon) {
+std::unique_ptr<RecordSource> OpenLoader(const SourceSpec& spec, FileFormat format,
+                                         std::istream& in, const SourceContext& context,
+                                         const Lexicon& lexicon) {
+  if (format == FileFormat::kXlsx) return OpenXlsxSurvey(in, context, spec.survey, lexicon);
+  if (format == FileFormat::kDocx && spec.channel == Channel::kFocusGroup) {
+    return OpenWordFocusGroupNotes(in, context, lexicon, spec.notes);
+  }
+  if (format == FileFormat::kDocx) return OpenWordWorkshopNotes(in, context, lexicon, spec.notes);
+  std::istream& utf8 = in;
   switch (spec.channel) {
     case Channel::kSurvey: return OpenSurvey(utf8, context, spec.survey, lexicon);
     case Channel::kFocusGroup: return OpenFocusGroupNotes(utf8, context, lexicon, spec.notes);
@@ -55,9 +63,19 @@ Status LoadFile(const SourceSpec& spec, const SourceFile& file, int64_t round_id
   EncodingDecision decision;
   DecodeOptions decode;
   decode.declared = spec.encoding;
-  std::unique_ptr<std::istream> utf8 = OpenUtf8((*input)->stream(), &decision, decode);
+  // .docx and .xlsx are zip archives of UTF-8 XML: their readers take the bytes as they are.
+  const FileFormat format = FileFormatOf(file.path);
+  std::unique_ptr<std::istream> utf8;
+  if (format == FileFormat::kText) {
+    utf8 = OpenUtf8((*input)->stream(), &decision, decode);
+  } else {
+    decision.encoding = "UTF-8";
+    decision.note = format == FileFormat::kDocx ? "Word document, XML in UTF-8"
+                                                : "Excel workbook, XML in UTF-8";
+  }
   const SourceContext context{pipeline.round.name, file.name, file.path};
-  std::unique_ptr<RecordSource> loader = OpenLoader(spec, *utf8, context, lexicon);
+  std::unique_ptr<RecordSource> loader =
+      OpenLoader(spec, format, utf8 ? *utf8 : (*input)->stream(), context, lexicon);
 
   Status store_status;
   int64_t next_progress = 10000;

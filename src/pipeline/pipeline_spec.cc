@@ -9,6 +9,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "heard/office.h"
 #include "heard/pipeline.h"
 
 namespace heard {
@@ -106,8 +107,8 @@ const toml::array* GetTables(const toml::table& root, const char* key, Errors& e
 void ParseSurvey(const toml::table& table, const std::string& base_dir, Errors& errors,
                  SourceSpec& spec) {
   CheckKeys(table,
-            {"path", "paths", "encoding", "header_row", "respondent", "postcode", "district",
-             "attributes", "non_answers", "question"},
+            {"path", "paths", "encoding", "header_row", "sheet", "respondent", "postcode",
+             "district", "attributes", "non_answers", "question"},
             "[[survey]]", errors);
   spec.patterns = GetStrings(table, "path", errors);
   for (std::string& p : GetStrings(table, "paths", errors)) spec.patterns.push_back(p);
@@ -121,6 +122,7 @@ void ParseSurvey(const toml::table& table, const std::string& base_dir, Errors& 
       m.header_row = static_cast<int>(row->as_integer()->get());
     }
   }
+  m.sheet = GetString(table, "sheet", errors);
   m.respondent = GetString(table, "respondent", errors);
   m.postcode = GetString(table, "postcode", errors);
   m.district = GetString(table, "district", errors);
@@ -259,6 +261,18 @@ Status CheckPipeline(PipelineSpec* spec, const Lexicon& lexicon) {
         std::ifstream probe(path, std::ios::binary);
         if (!probe) {
           errors.Add(line, fmt::format("cannot open {}", path));
+          continue;
+        }
+        const FileFormat format = FileFormatOf(path);
+        if ((format == FileFormat::kDocx && source.channel == Channel::kSurvey) ||
+            (format == FileFormat::kXlsx && source.channel != Channel::kSurvey)) {
+          errors.Add(line, fmt::format("{} is {}; a [[{}]] reads {}", path,
+                                       format == FileFormat::kDocx ? "a Word document"
+                                                                   : "an Excel workbook",
+                                       ChannelName(source.channel),
+                                       source.channel == Channel::kSurvey
+                                           ? "CSV or .xlsx files"
+                                           : "text, Markdown or .docx files"));
           continue;
         }
         const std::string name =
