@@ -20,8 +20,10 @@ packages=(
 
 # Only `test` needs these: headless Chromium checks the HTML report in a real browser
 # (fonts-liberation, which Chromium only recommends, so its screenshot has real fonts).
+# clang-14 and libclang-rt-14-dev build and run the libFuzzer targets in fuzz/.
 test_packages=(
   chromium fonts-liberation
+  clang-14 libclang-rt-14-dev
 )
 
 # install_missing PACKAGE...: installs those not installed yet.
@@ -43,6 +45,69 @@ build() {
   cmake --build "$build" -j "$jobs"
 }
 
+# The sanitizer build of the whole suite (build-asan): AddressSanitizer (with LeakSanitizer) and
+# UndefinedBehaviorSanitizer; the first report stops the process, so its test fails.
+sanitize_tests() {
+  local dir="${HEARD_ASAN_BUILD_DIR:-$here/build-asan}"
+  # -O1 and line tables only (-g1): the usual sanitizer set-up, and it compiles much faster.
+  cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DHEARD_SANITIZE=ON >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1" \
+  LSAN_OPTIONS="suppressions=$here/scripts/lsan.supp:print_suppressions=0" \
+  UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+    ctest --test-dir "$dir" --output-on-failure -j "$jobs" -E "$asan_excluded"
+}
+# Not run under the sanitizers: report_browser_test drives headless Chromium, whose own
+# sandboxed processes cannot start with ASan's shadow memory reservations in this process tree
+# (see README "Robustness"); the same test runs in the normal build above.
+asan_excluded='^report_browser'
+
+# The fuzz build (build-fuzz, clang) and a bounded run of every target: first the saved
+# crash inputs of fuzz/regressions/<target>/ once each, then HEARD_FUZZ_SECONDS (default 20) of
+# fuzzing from the seed corpora. New corpus entries and any crash input go under build-fuzz/,
+# never into the repository.
+fuzz_targets=(fuzz_csv fuzz_focus_group fuzz_workshop fuzz_lexicon fuzz_pipeline)
+fuzz_seeds() {
+  case "$1" in
+    fuzz_csv) echo "$here/fuzz/corpus/csv" ;;
+    fuzz_focus_group) echo "$here/fuzz/corpus/notes $here/sample_data/focus_groups" ;;
+    fuzz_workshop) echo "$here/fuzz/corpus/notes $here/sample_data/workshops" ;;
+    fuzz_lexicon) echo "$here/fuzz/corpus/lexicon" ;;
+    fuzz_pipeline) echo "$here/fuzz/corpus/pipeline $here/pipelines" ;;
+  esac
+}
+fuzz_run() {
+  local dir="${HEARD_FUZZ_BUILD_DIR:-$here/build-fuzz}" seconds="${HEARD_FUZZ_SECONDS:-20}"
+  local cxx
+  cxx="$(command -v clang++-14 || command -v clang++)"
+  cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+    -DHEARD_FUZZ=ON -DHEARD_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$dir" -j "$jobs" --target heard_fuzzers
+  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1"
+  export LSAN_OPTIONS="suppressions=$here/scripts/lsan.supp:print_suppressions=0"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  local t seeds regressions
+  for t in "${fuzz_targets[@]}"; do
+    regressions=("$here"/fuzz/regressions/"$t"/*)
+    if [[ -e "${regressions[0]}" ]]; then
+      echo "heard: $t: ${#regressions[@]} regression inputs" >&2
+      "$dir/fuzz/$t" -rss_limit_mb=2048 "${regressions[@]}" >"$dir/$t.regressions.log" 2>&1 ||
+        { cat "$dir/$t.regressions.log" >&2; echo "heard: $t failed a regression input" >&2; return 1; }
+    fi
+    mkdir -p "$dir/corpus/$t" "$dir/artifacts/$t"
+    read -r -a seeds <<<"$(fuzz_seeds "$t")"
+    echo "heard: fuzzing $t for ${seconds}s" >&2
+    (cd "$dir" && "$dir/fuzz/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
+       -print_final_stats=1 -artifact_prefix="$dir/artifacts/$t/" \
+       "$dir/corpus/$t" "${seeds[@]}" >"$dir/$t.log" 2>&1) ||
+      { tail -n 60 "$dir/$t.log" >&2; echo "heard: $t found a crash; input in $dir/artifacts/$t/" >&2; return 1; }
+    grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$dir/$t.log" | tr '\n' ' ' >&2 || true
+    echo >&2
+  done
+}
+
 case "${1:-}" in
   sample)
     install_missing "${packages[@]}"
@@ -54,6 +119,8 @@ case "${1:-}" in
     install_missing "${packages[@]}" "${test_packages[@]}"
     build
     ctest --test-dir "$build" --output-on-failure -j "$jobs"
+    sanitize_tests
+    fuzz_run
     ;;
   build)
     install_missing "${packages[@]}"

@@ -34,6 +34,10 @@ struct DecodeOptions {
 std::unique_ptr<std::istream> OpenUtf8(std::istream& raw, EncodingDecision* decision,
                                        const DecodeOptions& options = {});
 
+// True when `encoding` names a character set ICU can convert from (its names and aliases:
+// "windows-1252", "latin1", "UTF-16LE" ...), so a pipeline can declare it.
+bool CanDecode(const std::string& encoding);
+
 }  // namespace heard
 
 #endif  // HEARD_CHARSET_H_

@@ -248,4 +248,11 @@ std::unique_ptr<std::istream> OpenUtf8(std::istream& raw, EncodingDecision* deci
       std::make_unique<DecodingBuf>(raw, std::move(head), raw_done, plan, decision));
 }
 
+bool CanDecode(const std::string& encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(encoding.c_str(), &status);
+  if (converter != nullptr) ucnv_close(converter);
+  return U_SUCCESS(status) && converter != nullptr;
+}
+
 }  // namespace heard

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "heard/charset.h"
 #include "heard/office.h"
 #include "heard/pipeline.h"
 
@@ -42,7 +43,9 @@ class Errors {
 
 void CheckKeys(const toml::table& table, std::initializer_list<const char*> allowed,
                const std::string& where, Errors& errors) {
-  for (const auto& [key, node] : table) {
+  for (const auto& entry : table) {  // not a structured binding: clang cannot capture one
+    const toml::key& key = entry.first;
+    const toml::node& node = entry.second;
     const bool known = std::any_of(allowed.begin(), allowed.end(),
                                    [&](const char* k) { return key.str() == k; });
     if (!known) {
@@ -104,6 +107,20 @@ const toml::array* GetTables(const toml::table& root, const char* key, Errors& e
   return node->as_array();
 }
 
+// The declared encoding, if any; a name ICU cannot convert from is an error here rather than
+// text silently read as windows-1252.
+std::string GetEncoding(const toml::table& table, Errors& errors) {
+  std::string encoding = GetString(table, "encoding", errors);
+  if (!encoding.empty() && !CanDecode(encoding)) {
+    errors.Add(table.get("encoding"),
+               fmt::format("encoding \"{}\" is not one heard can read; write a name such as "
+                           "\"windows-1252\", \"ISO-8859-1\" or \"UTF-16LE\", or leave it out to "
+                           "detect it",
+                           encoding));
+  }
+  return encoding;
+}
+
 void ParseSurvey(const toml::table& table, const std::string& base_dir, Errors& errors,
                  SourceSpec& spec) {
   CheckKeys(table,
@@ -113,7 +130,7 @@ void ParseSurvey(const toml::table& table, const std::string& base_dir, Errors& 
   spec.patterns = GetStrings(table, "path", errors);
   for (std::string& p : GetStrings(table, "paths", errors)) spec.patterns.push_back(p);
   if (spec.patterns.empty()) errors.Add(&table, "[[survey]] needs a \"path\"");
-  spec.encoding = GetString(table, "encoding", errors);
+  spec.encoding = GetEncoding(table, errors);
   SurveyMapping& m = spec.survey;
   if (const toml::node* row = table.get("header_row")) {
     if (!row->is_integer() || row->as_integer()->get() < 1) {
@@ -138,6 +155,11 @@ void ParseSurvey(const toml::table& table, const std::string& base_dir, Errors& 
     CheckKeys(q, {"column", "id", "outcome"}, "[[survey.question]]", errors);
     SurveyQuestion question;
     question.column = GetString(q, "column", errors, true, &node);
+    if (q.get("column") != nullptr && q.get("column")->is_string() &&
+        question.column.find_first_not_of(" \t") == std::string::npos) {
+      errors.Add(q.get("column"), "\"column\" is empty: write the question's header as the "
+                                  "export has it");
+    }
     question.id = GetString(q, "id", errors);
     if (question.id.empty()) question.id = question.column;
     question.outcome = GetString(q, "outcome", errors);
@@ -153,7 +175,7 @@ void ParseNotes(const toml::table& table, const char* name, Errors& errors, Sour
   spec.patterns = GetStrings(table, "path", errors);
   for (std::string& p : GetStrings(table, "paths", errors)) spec.patterns.push_back(p);
   if (spec.patterns.empty()) errors.Add(&table, fmt::format("[[{}]] needs \"paths\"", name));
-  spec.encoding = GetString(table, "encoding", errors);
+  spec.encoding = GetEncoding(table, errors);
   spec.notes.group = GetString(table, "group", errors);
   spec.notes.district = GetString(table, "district", errors);
 }
@@ -252,6 +274,13 @@ Status CheckPipeline(PipelineSpec* spec, const Lexicon& lexicon) {
         continue;
       }
       std::sort(paths.begin(), paths.end());
+      if (std::all_of(paths.begin(), paths.end(),
+                      [](const std::string& p) { return fs::is_directory(p); })) {
+        // Nothing to read: a folder named where its files were meant.
+        errors.Add(line, fmt::format("\"{}\" is a folder; name its files, e.g. \"{}/*.md\"",
+                                     pattern, pattern));
+        continue;
+      }
       for (const std::string& path : paths) {
         if (fs::is_directory(path)) continue;
         if (!seen_files.insert(fs::weakly_canonical(path).string()).second) {

@@ -712,4 +712,175 @@ TEST_CASE("bad input: a pipeline question naming an unknown outcome", "[bad_inpu
   CHECK_FALSE(fs::exists(dir / "bad.db"));
 }
 
+// Writes the good data, the small lexicon and a pipeline of kHead + `sources`; returns the
+// first failing step's message as `heard run` would print it.
+std::string PipelineError(const TempDir& dir, const std::string& sources) {
+  WriteGoodData(dir);
+  WriteFile(dir / "lexicons/small.toml", ReadFile(kSmallToml));
+  WriteFile(dir / "round/pipeline.toml", std::string(kHead) + sources);
+  return ConfigError(dir);
+}
+
+// Lines of a pipeline written as kHead (lines 1-6) + SurveyTable("good.csv", extra): the
+// survey table starts on line 8, `extra` on line 11.
+
+TEST_CASE("bad input: a TOML syntax error in the pipeline file", "[bad_input]") {
+  TempDir dir;
+  const std::string error =
+      PipelineError(dir, "\n[[survey]]\npath = \"good.csv\nrespondent = \"ID\"\n");
+  CHECK_THAT(error, Catch::StartsWith(std::string(dir / "round/pipeline.toml") + ":9:"));
+  CHECK_FALSE(fs::exists(dir / "bad.db"));
+}
+
+TEST_CASE("bad input: a pipeline file with no [round]", "[bad_input]") {
+  TempDir dir;
+  WriteGoodData(dir);
+  WriteFile(dir / "lexicons/small.toml", ReadFile(kSmallToml));
+  WriteFile(dir / "round/pipeline.toml", "[run]\nlexicons = \"../lexicons\"\n" + kGoodSources);
+  const std::string error = ConfigError(dir);
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:1: missing [round] table"));
+}
+
+TEST_CASE("bad input: pipeline values of the wrong type", "[bad_input]") {
+  TempDir dir;
+  const std::string error = PipelineError(
+      dir, SurveyTable("good.csv", "header_row = \"two\"\npostcode = 3\nattributes = [\"Age\", 4]\n"));
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:11: \"header_row\" must be a whole number"));
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:12: \"postcode\" must be a string"));
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:13: \"attributes\" must hold only strings"));
+}
+
+TEST_CASE("bad input: a required pipeline key left out", "[bad_input]") {
+  TempDir dir;
+  // The question table on line 10 has no column.
+  const std::string error = PipelineError(
+      dir, "\n[[survey]]\npath = \"good.csv\"\n  [[survey.question]]\n  id = \"Q1\"\n");
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:10: missing required key \"column\""));
+}
+
+TEST_CASE("bad input: a pipeline table written as [survey] instead of [[survey]]", "[bad_input]") {
+  TempDir dir;
+  const std::string error = PipelineError(dir, "\n[survey]\npath = \"good.csv\"\n");
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:8: \"survey\" must be written as [[survey]]"));
+}
+
+TEST_CASE("bad input: a pipeline question column mapped twice", "[bad_input]") {
+  TempDir dir;
+  // The second question table starts on line 14.
+  const std::string error = PipelineError(
+      dir, SurveyTable("good.csv") + "  [[survey.question]]\n  column = \"Comment\"\n  id = \"Q2\"\n");
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:14: column \"Comment\" is mapped twice"));
+}
+
+TEST_CASE("bad input: a pipeline naming one file in two sources", "[bad_input]") {
+  TempDir dir;
+  // The second survey table starts on line 15.
+  const std::string error = PipelineError(dir, SurveyTable("good.csv") + SurveyTable("good.csv"));
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:15: "));
+  CHECK_THAT(error, Catch::Contains("good.csv is named by more than one source"));
+}
+
+TEST_CASE("bad input: a pipeline district the lexicon does not know", "[bad_input]") {
+  TempDir dir;
+  // The workshop table starts on line 15.
+  const std::string error = PipelineError(
+      dir, SurveyTable("good.csv") + NotesTable("workshop", "notes/*.md", "district = \"Atlantis\"\n"));
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:15: district \"Atlantis\" is not a district"));
+}
+
+TEST_CASE("bad input: a pipeline encoding heard cannot read", "[bad_input]") {
+  TempDir dir;
+  // Read as windows-1252 regardless, it would store mojibake; it is a mistake to report.
+  const std::string error =
+      PipelineError(dir, SurveyTable("good.csv", "encoding = \"latin-9x\"\n"));
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:11: encoding \"latin-9x\""));
+  CHECK_THAT(error, Catch::Contains("not one heard can read"));
+  // A name ICU knows under an alias is fine.
+  TempDir good;
+  CHECK(PipelineError(good, SurveyTable("good.csv", "encoding = \"latin1\"\n")).empty());
+}
+
+TEST_CASE("bad input: a pipeline path naming a folder", "[bad_input]") {
+  TempDir dir;
+  // The workshop table starts on line 15; "notes" is a folder of .md files.
+  const std::string error =
+      PipelineError(dir, SurveyTable("good.csv") + NotesTable("workshop", "notes"));
+  CHECK_THAT(error, Catch::Contains("pipeline.toml:15: "));
+  CHECK_THAT(error, Catch::Contains("is a folder"));
+  CHECK_THAT(error, Catch::Contains("notes/*"));
+}
+
+TEST_CASE("bad input: a pipeline lexicons folder with no lexicon", "[bad_input]") {
+  TempDir dir;
+  WriteGoodData(dir);
+  WriteFile(dir / "round/pipeline.toml",
+            "[round]\nname = \"Bad round\"\n\n[run]\nlexicons = \"../lexicon\"\n" + kGoodSources);
+  const std::string error = ConfigError(dir);
+  CHECK_THAT(error, Catch::Contains("lexicon"));
+  CHECK_FALSE(error.empty());
+}
+
+TEST_CASE("bad input: a TOML syntax error in a lexicon file", "[bad_input]") {
+  TempDir dir;
+  WriteGoodData(dir);
+  WriteFile(dir / "round/pipeline.toml", std::string(kHead) + kGoodSources);
+  const int at = WriteLexiconWith(dir,
+                                  "\n[[theme]]\n"
+                                  "id = \"ferries\n"
+                                  "name = \"Ferries\"\n");
+  const std::string error = ConfigError(dir);
+  CHECK_THAT(error, Catch::Contains("small.toml:" + std::to_string(at + 2) + ": TOML syntax error"));
+  CHECK_FALSE(fs::exists(dir / "bad.db"));
+}
+
+TEST_CASE("bad input: lexicon mistakes: a misspelt key, a string for a list, no cue, an unknown "
+          "parent, an outcode in an unknown district, all reported at once",
+          "[bad_input]") {
+  TempDir dir;
+  WriteGoodData(dir);
+  WriteFile(dir / "round/pipeline.toml", std::string(kHead) + kGoodSources);
+  // small.toml ends inside its [outcode] table, so the outcode line goes first.
+  const int at = WriteLexiconWith(dir,
+                                  "ZZ1 = { \"Atlantis\" = 1 }\n"  // at
+                                  "\n"
+                                  "[[theme]]\n"                   // at + 2
+                                  "id = \"ferries\"\n"
+                                  "name = \"Ferries\"\n"
+                                  "outcomes = [\"O5\"]\n"
+                                  "term = [\"ferry\"]\n"          // at + 6: misspelt
+                                  "\n"
+                                  "[[theme]]\n"                   // at + 8
+                                  "id = \"trains\"\n"
+                                  "name = \"Trains\"\n"
+                                  "outcomes = [\"O5\"]\n"
+                                  "parent = \"railways\"\n"
+                                  "terms = \"train\"\n");         // at + 13: not a list
+  const std::string error = ConfigError(dir);
+  const auto line = [&](int offset) { return "small.toml:" + std::to_string(at + offset) + ":"; };
+  CHECK_THAT(error, Catch::Contains(line(6)) && Catch::Contains("term"));
+  CHECK_THAT(error, Catch::Contains(line(13)) && Catch::Contains("must be an array of strings"));
+  INFO(error);
+  // The first problems stop the parse; fixing them shows the rest, still with lines.
+  WriteLexiconWith(dir,
+                   "ZZ1 = { \"Atlantis\" = 1 }\n"
+                   "\n"
+                   "[[theme]]\n"
+                   "id = \"ferries\"\n"
+                   "name = \"Ferries\"\n"
+                   "outcomes = [\"O5\"]\n"
+                   "\n"
+                   "[[theme]]\n"
+                   "id = \"trains\"\n"
+                   "name = \"Trains\"\n"
+                   "outcomes = [\"O5\"]\n"
+                   "parent = \"railways\"\n"
+                   "terms = [\"train\"]\n");
+  const std::string compiled = ConfigError(dir);
+  INFO(compiled);
+  CHECK_THAT(compiled, Catch::Contains(line(0) + " outcode ZZ1: unknown district 'Atlantis'"));
+  CHECK_THAT(compiled, Catch::Contains(line(2) + " theme ferries has no terms and no patterns"));
+  CHECK_THAT(compiled, Catch::Contains(line(7) + " theme trains: unknown parent 'railways'"));
+  CHECK_FALSE(fs::exists(dir / "bad.db"));
+}
+
 }  // namespace heard

@@ -165,4 +165,38 @@ TEST_CASE("crash: a reader can query the database while a round is loading", "[c
   CHECK(reads == 20);
 }
 
+TEST_CASE("crash: a reader sees a consistent, growing round while it is first loaded", "[crash]") {
+  TempDir dir;
+  WriteSurvey(dir / "survey.csv", 30000);
+  WritePipeline(dir);
+  const std::string db = dir / "first.db";
+  const pid_t pid = Start(dir / "p.toml", db);
+  WaitForRecords(db, 1);  // the store exists and holds the first batch
+  int64_t last = 0;
+  int reads_while_loading = 0;
+  for (;;) {
+    int status = 0;
+    const bool running = waitpid(pid, &status, WNOHANG) == 0;
+    SQLite::Database reader(db, SQLite::OPEN_READONLY);
+    reader.setBusyTimeout(2000);
+    const int64_t records = reader.execAndGet("SELECT count(*) FROM records").getInt64();
+    // Committed batches only, so never fewer than last time; full-text search answers too.
+    CHECK(records >= last);
+    CHECK(reader.execAndGet("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'bus'")
+              .getInt64() >= 0);
+    last = records;
+    if (!running) {
+      CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+      break;
+    }
+    ++reads_while_loading;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  CHECK(reads_while_loading > 0);
+  const Counts done = Read(db);
+  CHECK(done.integrity == "ok");
+  CHECK(done.records == last);
+  CHECK(done.unreconciled == 0);
+}
+
 }  // namespace heard

@@ -110,4 +110,19 @@ TEST_CASE("checking a pipeline finds files and unknown outcomes before reading d
   CHECK_THAT(checked.message(), Catch::Contains("p.toml:20: no file matches"));
 }
 
+// Found by fuzz/fuzz_pipeline (fuzz/regressions/fuzz_pipeline/empty_question_column.toml):
+// `column = ""` parsed, mapping no real column of the export.
+TEST_CASE("regression: a pipeline question with an empty column was accepted",
+          "[pipeline_spec][regression]") {
+  for (const char* column : {"\"\"", "\"  \""}) {
+    INFO(column);
+    auto spec = ParsePipelineToml(std::string("[round]\nname = \"R\"\n\n[[survey]]\n"
+                                              "path = \"s.csv\"\n  [[survey.question]]\n"
+                                              "  column = ") + column + "\n",
+                                  "p.toml", ".");
+    REQUIRE_FALSE(spec.ok());
+    CHECK_THAT(spec.status().message(), Catch::Contains("p.toml:7: \"column\" is empty"));
+  }
+}
+
 }  // namespace heard
