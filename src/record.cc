@@ -49,8 +49,25 @@ std::string_view OriginName(Origin origin) {
     case Origin::kPlaceName: return "place_name";
     case Origin::kLexicon: return "lexicon";
     case Origin::kTheme: return "theme";
+    case Origin::kManual: return "manual";
   }
   return "?";
+}
+
+std::string_view QualifierName(Qualifier qualifier) {
+  switch (qualifier) {
+    case Qualifier::kNone: return "";
+    case Qualifier::kNegated: return "negated";
+    case Qualifier::kHedged: return "hedged";
+  }
+  return "?";
+}
+
+std::optional<Qualifier> ParseQualifier(std::string_view name) {
+  if (name.empty()) return Qualifier::kNone;
+  if (name == "negated") return Qualifier::kNegated;
+  if (name == "hedged") return Qualifier::kHedged;
+  return std::nullopt;
 }
 
 std::string MakeRecordId(std::string_view round, std::string_view source, const Locator& locator) {

@@ -56,6 +56,7 @@ enum class Origin {
   kPlaceName,        // a district, town or place named in the text
   kLexicon,          // a lexicon pattern matched the text
   kTheme,            // an outcome inferred from the themes found
+  kManual,           // an analyst added it by hand (`heard code`); kept apart from machine codes
 };
 std::string_view OriginName(Origin origin);
 
@@ -70,12 +71,22 @@ struct Evidence {
   std::string note;     // e.g. "split outcode ME14: Maidstone 0.93, Tonbridge and Malling 0.07"
 };
 
+// How the text around a lexicon hit qualifies it.
+enum class Qualifier {
+  kNone,     // "": a plain mention
+  kNegated,  // "negated": "no problems with transport", "not a priority"
+  kHedged,   // "hedged": "not sure the gym helps", "maybe more buses"
+};
+std::string_view QualifierName(Qualifier qualifier);
+std::optional<Qualifier> ParseQualifier(std::string_view name);
+
 struct Tag {
   TagKind kind = TagKind::kTheme;
   std::string value;
   Origin origin = Origin::kLexicon;
   Evidence evidence;
   double confidence = 1.0;  // < 1 only for districts of a split postcode outcode (its share)
+  Qualifier qualifier = Qualifier::kNone;  // themes and outcome cues found in the text only
 };
 
 struct Attribute {

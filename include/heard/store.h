@@ -16,8 +16,9 @@
 
 namespace heard {
 
-// Schema version this build reads and writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 1;
+// Schema version this build reads and writes (PRAGMA user_version). An
+// older heard database is upgraded in place when opened (steps only add).
+inline constexpr int kSchemaVersion = 2;
 
 // Per source: what was read and where each item went.
 // Reconciles when items_read == stored + rejected + non_answers + duplicates.
@@ -50,9 +51,9 @@ struct StoredRecord {
   std::string source;  // == record.source
 };
 
-// One heard database. Opening creates the schema in a new file, upgrades
-// nothing silently, and refuses a file that is not a heard database or was
-// written by a newer schema. Journal mode is WAL, so readers can query while
+// One heard database. Opening creates the schema in a new file, upgrades an
+// older heard schema in place (additive steps, one transaction each), and
+// refuses a file that is not a heard database or was written by a newer schema. Journal mode is WAL, so readers can query while
 // a round is being written.
 // Threading: one Store per thread; the pipeline writes from its serial stage.
 class Store {

@@ -22,7 +22,8 @@ Origin ParseOrigin(const std::string& origin) {
       {"survey_column", Origin::kSurveyColumn},   {"workshop_heading", Origin::kWorkshopHeading},
       {"document_header", Origin::kDocumentHeader}, {"attribution_code", Origin::kAttributionCode},
       {"postcode", Origin::kPostcode},             {"place_name", Origin::kPlaceName},
-      {"lexicon", Origin::kLexicon},               {"theme", Origin::kTheme}};
+      {"lexicon", Origin::kLexicon},               {"theme", Origin::kTheme},
+      {"manual", Origin::kManual}};
   for (const auto& [name, value] : kOrigins) {
     if (origin == name) return value;
   }
@@ -144,7 +145,7 @@ Status Store::ForEachRecord(const std::string& round,
     SQLite::Statement tags(
         connection_->db,
         "SELECT t.record_seq, t.kind, t.value, t.origin, t.pattern, t.matched, t.start, t.end, "
-        "t.confidence, t.note FROM tags t JOIN records r ON r.seq = t.record_seq "
+        "t.confidence, t.note, t.qualifier FROM tags t JOIN records r ON r.seq = t.record_seq "
         "WHERE r.round_id = ? ORDER BY t.record_seq, t.rowid");
     tags.bind(1, *round_id);
     bool tag_ready = tags.executeStep();
@@ -185,6 +186,7 @@ Status Store::ForEachRecord(const std::string& round,
         tag.evidence.end = tags.getColumn(7).getInt();
         tag.confidence = tags.getColumn(8).getDouble();
         tag.evidence.note = tags.getColumn(9).getString();
+        tag.qualifier = ParseQualifier(tags.getColumn(10).getString()).value_or(Qualifier::kNone);
         record.tags.push_back(std::move(tag));
         tag_ready = tags.executeStep();
       }

@@ -1,4 +1,4 @@
-// The store's schema, version 1. Every table a report reads is here; see README "Store".
+// The store's schema, version 2 (and the upgrade from version 1). Every table a report reads is here; see README "Store".
 #include <fmt/format.h>
 
 #include "store/connection.h"
@@ -63,7 +63,8 @@ CREATE TABLE tags (
   start      INTEGER NOT NULL DEFAULT -1,   -- UTF-8 byte offsets into records.text
   end        INTEGER NOT NULL DEFAULT -1,
   confidence REAL NOT NULL DEFAULT 1.0,
-  note       TEXT NOT NULL DEFAULT ''
+  note       TEXT NOT NULL DEFAULT '',
+  qualifier  TEXT NOT NULL DEFAULT ''      -- '' | negated | hedged (schema 2)
 );
 CREATE INDEX tags_record ON tags(record_seq);
 CREATE INDEX tags_value ON tags(kind, value);
@@ -114,12 +115,36 @@ CREATE TABLE runs (
 );
 CREATE VIRTUAL TABLE records_fts USING fts5(
   text, content='records', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
--- Inserts are indexed once per batch by Store::WriteBatch, in the batch's own
--- transaction (a trigger per row costs a virtual-table savepoint per record).
+-- A source's records are indexed in one statement by Store::FinishSource, in the
+-- transaction that marks the source complete (a trigger per row costs a virtual-table
+-- savepoint per record; an index update per batch costs far more than one bulk insert).
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
   INSERT INTO records_fts(records_fts, rowid, text) VALUES ('delete', old.seq, old.text);
 END;
 )sql";
+
+// Each step upgrades a database from version (index + 1) to (index + 2), in
+// one transaction with the version bump. Steps only add: nothing stored is
+// rewritten, so an upgrade cannot lose a record.
+constexpr const char* kUpgrades[] = {
+    // 1 -> 2: qualifiers on tags (negation and hedging).
+    R"sql(
+ALTER TABLE tags ADD COLUMN qualifier TEXT NOT NULL DEFAULT '';
+)sql",
+};
+static_assert(sizeof(kUpgrades) / sizeof(kUpgrades[0]) == kSchemaVersion - 1,
+              "one upgrade step per schema version after 1");
+
+Status Upgrade(SQLite::Database& db, int from) {
+  for (int version = from; version < kSchemaVersion; ++version) {
+    SQLite::Transaction transaction(db);
+    db.exec(kUpgrades[version - 1]);
+    db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
+    db.exec(fmt::format("UPDATE meta SET value = '{}' WHERE key = 'schema_version'", version + 1));
+    transaction.commit();
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -131,6 +156,7 @@ Status EnsureSchema(SQLite::Database& db) {
     db.exec("PRAGMA busy_timeout = 5000");
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version == kSchemaVersion) return Status::Ok();
+    if (version >= 1 && version < kSchemaVersion) return Upgrade(db, version);
     if (version > kSchemaVersion) {
       return Status::Store(fmt::format(
           "{}: written by a newer heard (schema {}, this build reads {})", db.getFilename(),

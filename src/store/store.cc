@@ -189,7 +189,7 @@ void PrepareWriters(Store::Connection& c) {
   c.insert_tag = std::make_unique<SQLite::Statement>(
       c.db,
       "INSERT INTO tags(record_seq, kind, value, origin, pattern, matched, start, end, "
-      "confidence, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "confidence, note, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   c.insert_problem = std::make_unique<SQLite::Statement>(
       c.db,
       "INSERT INTO problems(source_id, severity, line, col, reason, items) "
@@ -246,6 +246,7 @@ Status Store::WriteBatch(int64_t source_id, const Batch& batch, Ledger* ledger) 
         put.bind(8, tag.evidence.end);
         put.bind(9, tag.confidence);
         put.bind(10, tag.evidence.note);
+        put.bind(11, std::string(QualifierName(tag.qualifier)));
         put.exec();
       }
     }

@@ -67,6 +67,54 @@ TEST_CASE("a new store gets the schema, WAL and its version", "[store]") {
   REQUIRE(Store::Open(dir / "a.db").ok());  // reopening is fine
 }
 
+TEST_CASE("a schema-1 database is upgraded in place and keeps its records", "[store]") {
+  TempDir dir;
+  {
+    auto store = Store::Open(dir / "old.db");
+    REQUIRE(store.ok());
+    auto round = (*store)->PutRound({"R", "2026-01-01"});
+    REQUIRE(round.ok());
+    Load(**store, *round, "a.md", {"the bus", "the train"});
+  }
+  {  // make it what heard 0.1 wrote: no qualifier column, user_version 1
+    SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
+    db.exec("ALTER TABLE tags DROP COLUMN qualifier");
+    db.exec("PRAGMA user_version = 1");
+  }
+  auto store = Store::Open(dir / "old.db");
+  REQUIRE(store.ok());
+  CHECK(*(*store)->CountRecords("R") == 2);
+  std::vector<Record> records;
+  REQUIRE((*store)->ForEachRecord("R", [&](const Record& r) { records.push_back(r); return true; }).ok());
+  REQUIRE(records.size() == 2);
+  REQUIRE(records[0].tags.size() == 1);
+  CHECK(records[0].tags[0].value == "transport");
+  CHECK(records[0].tags[0].qualifier == Qualifier::kNone);
+  SQLite::Database db(dir / "old.db");
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == kSchemaVersion);
+}
+
+TEST_CASE("a tag's qualifier is stored and read back", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "q.db");
+  REQUIRE(store.ok());
+  auto round = (*store)->PutRound({"R", ""});
+  REQUIRE(round.ok());
+  Result<int64_t> source_id = (*store)->BeginSource(*round, "a.md", Channel::kFocusGroup);
+  REQUIRE(source_id.ok());
+  Batch batch;
+  batch.records.push_back(MakeRecord("a.md", 1, "no problems with the bus"));
+  batch.records.back().tags[0].qualifier = Qualifier::kNegated;
+  batch.items_read = 1;
+  Ledger ledger;
+  REQUIRE((*store)->WriteBatch(*source_id, batch, &ledger).ok());
+  REQUIRE((*store)->FinishSource(*source_id, ledger, SourceInfo{"UTF-8", "valid UTF-8", {}}).ok());
+  std::vector<Record> records;
+  REQUIRE((*store)->ForEachRecord("R", [&](const Record& r) { records.push_back(r); return true; }).ok());
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].tags[0].qualifier == Qualifier::kNegated);
+}
+
 TEST_CASE("the store refuses files that are not heard databases", "[store]") {
   TempDir dir;
   {
