@@ -147,6 +147,17 @@ class Lexicon {
   // District names, aliases and places, case-sensitive, in display text.
   std::vector<Hit> FindPlaces(std::string_view text) const;
 
+  // Every regular expression the matcher searches, as compiled: kind "theme"
+  // or "outcome" (over folded text, case-insensitive), "place" (over display
+  // text, case-sensitive) or "exclusion"; `entry` is the theme or outcome id
+  // or district name. For tools that compare heard with other matchers.
+  struct Regex {
+    std::string kind;
+    std::string entry;
+    std::string regex;
+  };
+  std::vector<Regex> Regexes() const;
+
   // Identifies this lexicon's content (sha256 of the spec's cues and names).
   const std::string& fingerprint() const;
 

@@ -64,12 +64,24 @@ struct RunOptions {
   std::function<void(const std::string&)> progress;
 };
 
+// Where a run's time went: CPU seconds per stage, summed over threads and
+// files (thread CPU clocks), and the wall seconds of the whole run.
+struct StageTimes {
+  double read = 0;       // read and parse (serial)
+  double normalise = 0;  // redact and normalise (parallel)
+  double tag = 0;        // tag (parallel)
+  double store = 0;      // records, tags and problems written (serial)
+  double index = 0;      // per source, the FTS5 index built and the source committed (serial)
+  double wall = 0;
+};
+
 // What a run did, for the CLI and the tests.
 struct RunReport {
   std::vector<Ledger> ledgers;             // one per source file, in load order
   std::vector<Problem> problems;           // rejects and warnings, in load order
   std::vector<std::string> decisions;      // e.g. encodings detected, per file
   int64_t stored = 0;
+  StageTimes stages;
 
   bool Reconciles() const;
 };

@@ -69,7 +69,8 @@ void PrintProblems(const std::vector<Problem>& problems, std::ostream& out, size
 
 // Loads a checked pipeline into the database and prints what happened.
 int LoadAndReport(PipelineSpec& spec, const Lexicon& lexicon, const std::string& db_path,
-                  int threads, bool quiet, Result<std::unique_ptr<Store>>& store) {
+                  int threads, bool quiet, Result<std::unique_ptr<Store>>& store,
+                  bool stats = false) {
   store = OpenStore(db_path, false);
   if (!store.ok()) return ExitFor(store.status());
   RunOptions options;
@@ -82,6 +83,13 @@ int LoadAndReport(PipelineSpec& spec, const Lexicon& lexicon, const std::string&
     if (!quiet) std::cerr << "  " << decision << "\n";
   }
   PrintLedgers(report->ledgers, std::cout);
+  if (stats) {
+    const StageTimes& t = report->stages;
+    std::cout << fmt::format(
+        "stats: read={:.3f} normalise={:.3f} tag={:.3f} store={:.3f} index={:.3f} wall={:.3f} "
+        "(CPU seconds per stage, summed over threads; wall seconds)\n",
+        t.read, t.normalise, t.tag, t.store, t.index, t.wall);
+  }
   if (!report->problems.empty()) {
     std::cout << fmt::format("{} problems:\n", report->problems.size());
     PrintProblems(report->problems, std::cout, 25);
@@ -110,7 +118,7 @@ int Run(const RunArgs& args) {
         "{}: no database: give --db or set database in the [run] table", spec->file)));
   }
   Result<std::unique_ptr<Store>> store = Status::NotFound("");
-  int code = LoadAndReport(*spec, *lexicon, db, args.threads, args.quiet, store);
+  int code = LoadAndReport(*spec, *lexicon, db, args.threads, args.quiet, store, args.stats);
   if (code != kExitOk) return code;
 
   const std::string summary_path = !args.summary.empty() ? args.summary : spec->summary;

@@ -27,6 +27,7 @@ struct RunArgs {
   std::string summary;  // empty: the pipeline's [run] summary
   int threads = 0;
   bool quiet = false;
+  bool stats = false;  // print CPU seconds per stage (read, normalise, tag, store, index)
 };
 
 struct IngestArgs {

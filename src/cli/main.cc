@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
                       "Markdown summary to write (default: the pipeline's [run] summary)");
   run_cmd->add_option("--threads", run.threads, "Worker threads (default: one per core)");
   run_cmd->add_flag("--quiet,-q", run.quiet, "No progress on stderr");
+  run_cmd->add_flag("--stats", run.stats,
+                    "Print CPU seconds per stage and wall seconds (one 'stats:' line)");
   run_cmd->footer(kExitCodes);
 
   IngestArgs ingest;

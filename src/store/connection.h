@@ -22,7 +22,6 @@ struct Store::Connection {
   std::unique_ptr<SQLite::Statement> insert_record;
   std::unique_ptr<SQLite::Statement> insert_tag;
   std::unique_ptr<SQLite::Statement> insert_problem;
-  std::unique_ptr<SQLite::Statement> index_text;  // FTS5 rows for a range of records
 };
 
 // Creates the schema in an empty database or checks an existing one.

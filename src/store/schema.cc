@@ -115,8 +115,9 @@ CREATE TABLE runs (
 );
 CREATE VIRTUAL TABLE records_fts USING fts5(
   text, content='records', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
--- Inserts are indexed once per batch by Store::WriteBatch, in the batch's own
--- transaction (a trigger per row costs a virtual-table savepoint per record).
+-- A source's records are indexed in one statement by Store::FinishSource, in the
+-- transaction that marks the source complete (a trigger per row costs a virtual-table
+-- savepoint per record; an index update per batch costs far more than one bulk insert).
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
   INSERT INTO records_fts(records_fts, rowid, text) VALUES ('delete', old.seq, old.text);
 END;

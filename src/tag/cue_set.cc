@@ -28,6 +28,19 @@ std::vector<std::string_view> SplitWords(std::string_view text) {
   return words;
 }
 
+// An "any character" run: ".*", ".+", ".?" or ".{m,n}" (an escaped "\." does not count).
+bool HasDotRun(const std::string& regex) {
+  for (size_t i = 0; i + 1 < regex.size(); ++i) {
+    if (regex[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (regex[i] == '.' && std::string_view("*+?{").find(regex[i + 1]) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 std::string Quote(std::string_view s) {
   return RE2::QuoteMeta(re2::StringPiece(s.data(), s.size()));
 }
@@ -103,12 +116,24 @@ bool CueSet::Add(int entry, const std::string& regex, const std::string& written
     *error = "it matches empty text";
     return false;
   }
-  if (!set_) {
-    RE2::Options set_options = options_;
-    set_options.set_max_mem(64 << 20);
-    set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  const int index = static_cast<int>(regexes_.size());
+  if (HasDotRun(regex)) {
+    if (!filtered_) filtered_ = std::make_unique<re2::FilteredRE2>();
+    int id = -1;
+    if (filtered_->Add(regex, options_, &id) != RE2::NoError) {
+      *error = re->error();
+      return false;
+    }
+    filtered_index_.push_back(index);
+  } else {
+    if (!set_) {
+      RE2::Options set_options = options_;
+      set_options.set_max_mem(64 << 20);
+      set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+    }
+    if (set_->Add(regex, error) < 0) return false;
+    set_index_.push_back(index);
   }
-  if (set_->Add(regex, error) < 0) return false;
   regexes_.push_back(std::move(re));
   entries_.push_back(entry);
   written_.push_back(written);
@@ -117,6 +142,22 @@ bool CueSet::Add(int entry, const std::string& regex, const std::string& written
 
 bool CueSet::Compile() {
   set_ok_ = set_ && set_->Compile();
+  if (filtered_) {
+    std::vector<std::string> atoms;
+    filtered_->Compile(&atoms);
+    filtered_ok_ = true;
+    if (!atoms.empty()) {
+      RE2::Options atom_options;
+      atom_options.set_log_errors(false);
+      atom_options.set_case_sensitive(false);
+      atom_options.set_max_mem(64 << 20);
+      atoms_ = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+      for (const std::string& atom : atoms) {
+        if (atoms_->Add(Quote(atom), nullptr) < 0) filtered_ok_ = false;
+      }
+      filtered_ok_ = filtered_ok_ && atoms_->Compile();
+    }
+  }
   std::vector<std::string> alternations;
   for (size_t i = 0; i < regexes_.size(); ++i) {
     size_t entry = static_cast<size_t>(entries_[i]);
@@ -137,17 +178,43 @@ void CueSet::Candidates(std::string_view text, std::vector<int>* out) const {
   out->clear();
   if (regexes_.empty()) return;
   re2::StringPiece piece(text.data(), text.size());
+  bool all = !set_ok_ && set_ != nullptr;
   if (set_ok_) {
+    thread_local std::vector<int> matched;
+    matched.clear();
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (set_->Match(piece, out, &info) || info.kind == RE2::Set::kNoError) {
-      std::sort(out->begin(), out->end());
-      return;
+    if (set_->Match(piece, &matched, &info) || info.kind == RE2::Set::kNoError) {
+      for (int id : matched) out->push_back(set_index_[id]);
+    } else {
+      all = true;  // the DFA gave up (out of memory): ask each expression instead
     }
-    out->clear();  // the DFA gave up (out of memory): ask each expression instead
   }
-  for (size_t i = 0; i < regexes_.size(); ++i) {
-    if (RE2::PartialMatch(piece, *regexes_[i])) out->push_back(static_cast<int>(i));
+  if (all) {
+    out->clear();
+    for (int i : set_index_) {
+      if (RE2::PartialMatch(piece, *regexes_[i])) out->push_back(i);
+    }
   }
+  if (filtered_) {
+    thread_local std::vector<int> atoms, potentials;
+    atoms.clear();
+    potentials.clear();
+    bool filter = filtered_ok_;
+    if (filter && atoms_) {
+      RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+      filter = atoms_->Match(piece, &atoms, &info) || info.kind == RE2::Set::kNoError;
+    }
+    if (filter) {
+      filtered_->AllPotentials(atoms, &potentials);
+    } else {
+      for (size_t id = 0; id < filtered_index_.size(); ++id) potentials.push_back(static_cast<int>(id));
+    }
+    for (int id : potentials) {
+      const int i = filtered_index_[id];
+      if (RE2::PartialMatch(piece, *regexes_[i])) out->push_back(i);
+    }
+  }
+  std::sort(out->begin(), out->end());
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #ifndef HEARD_SRC_TAG_CUE_SET_H_
 #define HEARD_SRC_TAG_CUE_SET_H_
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -63,11 +64,21 @@ class CueSet {
   size_t size() const { return regexes_.size(); }
   int entry(int i) const { return entries_[i]; }
   const std::string& written(int i) const { return written_[i]; }
+  const std::string& regex(int i) const { return regexes_[i]->pattern(); }
 
  private:
   RE2::Options options_;
+  // Expressions with a bounded or unbounded "any character" run (".{0,40}") make a shared
+  // DFA's states multiply with every other expression's, so they stay out of `set_`: they
+  // are prefiltered by the literal words they need (`filtered_`, whose atoms `atoms_` finds)
+  // and only the ones whose words occur are run, each on its own.
   std::unique_ptr<RE2::Set> set_;
+  std::vector<int> set_index_;  // set_ id -> expression index
   bool set_ok_ = false;  // false: the set could not be built; test each RE2 instead
+  std::unique_ptr<re2::FilteredRE2> filtered_;
+  std::vector<int> filtered_index_;  // filtered_ id -> expression index
+  std::unique_ptr<RE2::Set> atoms_;  // the filter's words, case-insensitive literals
+  bool filtered_ok_ = false;         // false: test every filtered expression
   std::vector<std::unique_ptr<RE2>> regexes_;
   std::vector<int> entries_;
   std::vector<std::string> written_;

@@ -315,4 +315,19 @@ std::vector<Hit> Lexicon::FindOutcomeCues(std::string_view folded) const {
   return FirstHits(compiled_->outcome_cues, nullptr, folded);
 }
 
+std::vector<Lexicon::Regex> Lexicon::Regexes() const {
+  const Compiled& c = *compiled_;
+  std::vector<Regex> out;
+  auto add = [&](const char* kind, const CueSet& set, auto&& entry_name) {
+    for (size_t i = 0; i < set.size(); ++i) {
+      out.push_back({kind, entry_name(set.entry(static_cast<int>(i))), set.regex(static_cast<int>(i))});
+    }
+  };
+  add("theme", c.theme_cues, [&](int e) { return c.spec.themes[e].id; });
+  add("exclusion", c.theme_exclusions, [&](int e) { return c.spec.themes[e].id; });
+  add("outcome", c.outcome_cues, [&](int e) { return c.spec.outcomes[e].id; });
+  add("place", c.places, [&](int e) { return c.spec.districts[e].name; });
+  return out;
+}
+
 }  // namespace heard

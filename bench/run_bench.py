@@ -1,0 +1,213 @@
+"""heard's benchmark: one synthetic round, heard against pandas and ripgrep in the same run.
+
+Run through scripts/bench.sh (it installs what is missing and builds). Standard library only;
+the pandas baseline runs in its own process (bench/pandas_baseline.py).
+
+Measures, on the same generated file:
+  - heard run (read, parse, normalise, tag, store, FTS5 index) on 1 and on 2 threads: wall
+    seconds, MB/s, records/s, peak RSS (/usr/bin/time -v), CPU seconds per stage (--stats);
+  - heard's normalise and tag stages alone, in memory, one thread (heard_bench tag);
+  - ripgrep with the same patterns (the raw pattern-matching limit);
+  - pandas and `re` with the same patterns, on a sample, scaled to the whole round.
+Prints them side by side with the ratios and whether the targets are met. Timings are never
+asserted; the exit status is non-zero only when a step fails.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+
+TARGET_SECONDS_PER_MILLION = 20.0
+TARGET_RSS_MIB = 1024.0
+TARGET_SPEEDUP = 1.7
+TARGET_VS_PANDAS = 100.0
+
+
+def run(cmd, **kwargs):
+    """Runs cmd under /usr/bin/time -v; returns (stdout, wall seconds, peak RSS MiB, CPU s)."""
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True,
+                          **kwargs)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout + proc.stderr)
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode})")
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    user = re.search(r"User time \(seconds\): ([\d.]+)", proc.stderr)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", proc.stderr)
+    cpu = float(user.group(1)) + float(system.group(1)) if user and system else 0.0
+    return proc.stdout, wall, int(rss.group(1)) / 1024.0 if rss else 0.0, cpu
+
+
+def parse_fields(line):
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
+
+
+def heard_run(args, data, threads):
+    db = os.path.join(data, f"bench_{threads}t.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    out, wall, rss, cpu = run([args.heard, "run", os.path.join(data, "round.toml"), "--db", db,
+                               "--threads", str(threads), "--quiet", "--stats"])
+    stats = next((parse_fields(l) for l in out.splitlines() if l.startswith("stats:")), {})
+    con = sqlite3.connect(db)
+    records = con.execute("SELECT count(*) FROM records").fetchone()[0]
+    tags = con.execute("SELECT count(*) FROM tags").fetchone()[0]
+    # What a reader sees: the same records, tags and search hits whatever the thread count.
+    digest = con.execute("SELECT total(seq * length(text)), total(flags) FROM records").fetchone()
+    tag_digest = con.execute(
+        "SELECT total(record_seq * (length(value) + start + 7 * end)) FROM tags").fetchone()[0]
+    searchable = con.execute(
+        "SELECT count(*) FROM records_fts WHERE records_fts MATCH 'appointment OR bus'"
+    ).fetchone()[0]
+    status = con.execute("SELECT group_concat(DISTINCT status) FROM sources").fetchone()[0]
+    con.close()
+    size = os.path.getsize(db)
+    os.remove(db)
+    return {"threads": threads, "wall": wall, "rss": rss, "cpu": cpu, "stats": stats,
+            "records": records, "tags": tags, "searchable": searchable, "status": status,
+            "fingerprint": (records, tags, digest, tag_digest, searchable), "db_mb": size / 1e6}
+
+
+def to_rust(regex):
+    """RE2's QuoteMeta escapes punctuation Rust's regex (ripgrep) refuses to see escaped."""
+    return re.sub(r"\\([',&/!\":;<>=@%`_])", r"\1", regex)
+
+
+def ripgrep(data):
+    folded, places = [], []
+    with open(os.path.join(data, "patterns.tsv"), encoding="utf-8") as f:
+        for line in f:
+            kind, _, regex = line.rstrip("\n").split("\t", 2)
+            if kind in ("theme", "outcome"):
+                folded.append(to_rust(regex))
+            elif kind == "place":
+                places.append(to_rust(regex))
+    paths = []
+    for name, patterns in (("rg_folded.txt", folded), ("rg_places.txt", places)):
+        path = os.path.join(data, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(patterns) + "\n")
+        paths.append(path)
+    csv = os.path.join(data, "survey.csv")
+    total_wall, total_cpu, rss_max, matches = 0.0, 0.0, 0.0, 0
+    for path, flags in ((paths[0], ["-i"]), (paths[1], [])):
+        out, wall, rss, cpu = run(["rg", "--no-filename", "--count-matches", *flags, "-f", path,
+                                   csv])
+        total_wall += wall
+        total_cpu += cpu
+        rss_max = max(rss_max, rss)
+        matches += int(out.strip() or 0)
+    return {"wall": total_wall, "cpu": total_cpu, "rss": rss_max, "matches": matches,
+            "patterns": len(folded) + len(places)}
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--answers", type=int, default=1000000)
+    parser.add_argument("--pandas-sample", type=int, default=10000)
+    parser.add_argument("--seed", type=int, default=20261124)
+    parser.add_argument("--dir", default=os.path.join(here, "..", "build", "bench_data"))
+    parser.add_argument("--heard", required=True)
+    parser.add_argument("--heard-bench", required=True)
+    parser.add_argument("--python", default="/usr/bin/python3")
+    args = parser.parse_args()
+    data = os.path.abspath(os.path.join(args.dir, f"n{args.answers}_s{args.seed}"))
+    os.makedirs(data, exist_ok=True)
+    csv = os.path.join(data, "survey.csv")
+
+    stamp = os.path.join(data, "generated.txt")
+    if not os.path.exists(stamp):
+        out, wall, _, _ = run([args.heard_bench, "generate", "--dir", data, "--answers",
+                               str(args.answers), "--seed", str(args.seed)])
+        with open(stamp, "w") as f:
+            f.write(out)
+        print(f"bench: generated {args.answers} answers in {wall:.1f} s into {data}")
+    size_mb = os.path.getsize(csv) / 1e6
+    print(f"bench: {args.answers} answers, {size_mb:.1f} MB ({csv})")
+
+    runs = [heard_run(args, data, t) for t in (1, 2)]
+    tag_out, _, _, _ = run([args.heard_bench, "tag", "--csv", csv])
+    tag = parse_fields(tag_out)
+    rg = ripgrep(data)
+    pandas_out, _, pandas_rss, _ = run([args.python, os.path.join(here, "pandas_baseline.py"),
+                                        "--csv", csv, "--patterns",
+                                        os.path.join(data, "patterns.tsv"), "--sample",
+                                        str(args.pandas_sample)])
+    pandas = json.loads(pandas_out.strip().splitlines()[-1])
+    scale = args.answers / max(1, pandas["answers"])
+    pandas_scaled = pandas["wall"] * scale
+
+    one, two = runs
+    print()
+    print(f"{'':34} {'wall s':>9} {'MB/s':>8} {'records/s':>11} {'peak RSS MiB':>13} {'CPU s':>8}")
+    for r in runs:
+        print(f"{'heard run, ' + str(r['threads']) + ' thread' + ('s' if r['threads'] > 1 else ''):34}"
+              f" {r['wall']:9.2f} {size_mb / r['wall']:8.1f} {r['records'] / r['wall']:11.0f}"
+              f" {r['rss']:13.0f} {r['cpu']:8.2f}")
+    tag_cpu = tag.get("normalise_cpu", 0) + tag.get("tag_cpu", 0)
+    print(f"{'heard normalise+tag alone, 1 t':34} {tag_cpu:9.2f} {size_mb / max(tag_cpu, 1e-9):8.1f}"
+          f" {tag.get('records', 0) / max(tag_cpu, 1e-9):11.0f} {'':>13} {tag_cpu:8.2f}"
+          f"   (CPU s: normalise {tag.get('normalise_cpu', 0):.2f}, tag {tag.get('tag_cpu', 0):.2f})")
+    print(f"{'ripgrep, same patterns':34} {rg['wall']:9.2f} {size_mb / rg['wall']:8.1f}"
+          f" {args.answers / rg['wall']:11.0f} {rg['rss']:13.0f} {rg['cpu']:8.2f}"
+          f"   ({rg['patterns']} patterns, {rg['matches']} matches)")
+    print(f"{'pandas + re, scaled':34} {pandas_scaled:9.2f} {size_mb / pandas_scaled:8.1f}"
+          f" {args.answers / pandas_scaled:11.0f} {pandas_rss:13.0f} {'':>8}"
+          f"   (measured {pandas['wall']:.2f} s on a sample of {pandas['answers']} answers,"
+          f" x{scale:.0f}; {pandas['patterns']} patterns, {pandas['skipped_patterns']} not"
+          f" expressible in re)")
+    print()
+    print("heard run, CPU seconds per stage (summed over threads):")
+    print(f"  {'threads':>7} {'read+parse':>11} {'normalise':>10} {'tag':>8} {'store':>8}"
+          f" {'FTS build':>10} {'wall':>8}")
+    for r in runs:
+        s = r["stats"]
+        print(f"  {r['threads']:>7} {s.get('read', 0):11.2f} {s.get('normalise', 0):10.2f}"
+              f" {s.get('tag', 0):8.2f} {s.get('store', 0):8.2f} {s.get('index', 0):10.2f}"
+              f" {s.get('wall', 0):8.2f}")
+    print(f"  stored {two['records']} records, {two['tags']} tags; database {two['db_mb']:.0f} MB;"
+          f" FTS 'appointment OR bus' finds {two['searchable']}; sources {two['status']}")
+    same = one["fingerprint"] == two["fingerprint"]
+    print(f"  1 and 2 threads stored the same records, tags and index: {'yes' if same else 'NO'}")
+
+    speedup = one["wall"] / two["wall"]
+    vs_pandas = pandas_scaled / two["wall"]
+    vs_rg = two["wall"] / rg["wall"]
+    per_million = two["wall"] * 1e6 / args.answers
+    rss = max(r["rss"] for r in runs)
+    print()
+    print("ratios:")
+    print(f"  heard 2 threads vs pandas: {vs_pandas:.0f}x faster")
+    print(f"  heard 2 threads vs ripgrep: {vs_rg:.1f}x the time (ripgrep only matches; heard"
+          f" also normalises, keeps spans, stores and indexes)")
+    print(f"  2 threads vs 1: {speedup:.2f}x")
+    print()
+
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
+    print("targets:")
+    print(f"  1M answers in <= {TARGET_SECONDS_PER_MILLION:.0f} s on 2 threads: {per_million:.1f}"
+          f" s per million -> {verdict(per_million <= TARGET_SECONDS_PER_MILLION)}")
+    print(f"  peak RSS < {TARGET_RSS_MIB:.0f} MiB: {rss:.0f} MiB -> {verdict(rss < TARGET_RSS_MIB)}")
+    print(f"  2 threads >= {TARGET_SPEEDUP}x faster than 1: {speedup:.2f}x ->"
+          f" {verdict(speedup >= TARGET_SPEEDUP)}")
+    print(f"  >= {TARGET_VS_PANDAS:.0f}x faster than pandas: {vs_pandas:.0f}x ->"
+          f" {verdict(vs_pandas >= TARGET_VS_PANDAS)}")
+    print(f"  same results on 1 and 2 threads: {verdict(same)}")
+    if args.answers < 1000000:
+        print(f"  (a round of {args.answers} answers: fixed start-up costs weigh more than at 1M)")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
