@@ -246,6 +246,7 @@ struct RoundScopeChange {
 
 struct DiffOptions {
   bool by_district = false;
+  std::string channel;  // non-empty: only records of this channel, in both rounds
   int64_t min_count = kDefaultMinCount;
   double alpha = 0.05;
   double min_district_share = 0.5;
@@ -253,6 +254,7 @@ struct DiffOptions {
 
 struct RoundDiff {
   std::string from, to;
+  std::string channel;  // as DiffOptions::channel
   int64_t min_count = kDefaultMinCount;
   std::vector<RoundScopeChange> scopes;  // the whole round first, then districts by name
 };

@@ -23,6 +23,7 @@ Status CountRound(Store& store, const std::string& round, const DiffOptions& opt
   }
   counts->totals[""] = 0;
   return store.ForEachRecord(round, [&](const Record& record) {
+    if (!options.channel.empty() && ChannelName(record.channel) != options.channel) return true;
     const aggregate::RecordView view = aggregate::ViewOf(record, options.min_district_share);
     std::vector<std::string> scopes{""};
     if (options.by_district) scopes.insert(scopes.end(), view.districts.begin(), view.districts.end());
@@ -68,6 +69,7 @@ Result<RoundDiff> DiffRounds(Store& store, const std::string& from, const std::s
   RoundDiff diff;
   diff.from = from;
   diff.to = to;
+  diff.channel = options.channel;
   diff.min_count = options.min_count;
   std::set<std::string> scopes;
   for (const auto& [scope, n] : before.totals) scopes.insert(scope);

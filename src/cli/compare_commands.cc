@@ -26,7 +26,7 @@ struct CooccurArgs {
 };
 
 struct DiffArgs {
-  std::string db, from, to, by, format = "text", out;
+  std::string db, from, to, by, channel, format = "text", out;
   int64_t min_count = kDefaultMinCount;
 };
 
@@ -76,6 +76,7 @@ int Diff(const DiffArgs& args) {
   if (!store.ok()) return ExitFor(store.status());
   DiffOptions options;
   options.by_district = args.by == "district";
+  options.channel = args.channel;
   options.min_count = args.min_count;
   Result<RoundDiff> diff = DiffRounds(**store, args.from, args.to, options);
   if (!diff.ok()) return ExitForRead(diff.status());
@@ -132,6 +133,10 @@ void RegisterCompareCommands(CLI::App& app, std::function<int()>& run) {
   d->add_option("--to", diff->to, "The later round")->required();
   d->add_option("--by", diff->by, "district: also per district")
       ->check(CLI::IsMember({"district"}));
+  d->add_option("--channel", diff->channel,
+                "Only records of this channel in both rounds (survey, focus_group, workshop): "
+                "compare like with like when the rounds used different channels")
+      ->check(CLI::IsMember({"survey", "focus_group", "workshop"}));
   d->callback([diff, &run] { run = [diff] { return Diff(*diff); }; });
 }
 

@@ -19,8 +19,8 @@ std::string Scope(const Comparison& c) {
 
 std::string Method(const Comparison& c) {
   return fmt::format(
-      "Each group is compared with the rest of the {} records that have a {} ({} records "
-      "without one are left out). G2: four-cell log-likelihood, 1 df; log ratio: log2 of the "
+      "Each group is compared with the rest of the {} records that have a value for {} ({} "
+      "records without one are left out). G2: four-cell log-likelihood, 1 df; log ratio: log2 of the "
       "group's share over the rest's share (+1 = twice as often). Marks: * p<0.05, ** p<0.01, "
       "*** p<0.001, unadjusted. {} tests were run, so about {} would reach p<0.05 by chance "
       "alone; p(Holm) adjusts for that.",
@@ -37,21 +37,25 @@ std::string Text(const Comparison& c) {
       continue;
     }
     out << fmt::format("\n== {} ({} records) ==\n", g.group, g.records);
-    out << fmt::format("  {:<40} {:>7} {:>6} {:>6} {:>8} {:>7} {:>7} {:>6}  {}\n", "theme",
-                       "records", "share", "rest", "G2", "p", "p(Holm)", "LR", "direction");
-    std::string hidden;
+    out << fmt::format("  {:>7} {:>6} {:>6} {:>8} {:>7} {:>7} {:>6} {:<9}  {}\n", "records",
+                       "share", "rest", "G2", "p", "p(Holm)", "LR", "direction", "theme");
+    int hidden = 0;
     for (const ThemeKeyness& t : g.themes) {
       if (t.suppressed) {
-        hidden += (hidden.empty() ? "" : ", ") + t.theme_name;
+        ++hidden;
         continue;
       }
-      out << fmt::format("  {:<40} {:>7} {:>6} {:>6} {:>8} {:>7} {:>7} {:>6}  {} {}\n",
-                         t.theme_name, t.records, Percent(t.share), Percent(t.rest_share),
-                         G2Text(t.keyness.g2), PValue(t.keyness.p), PValue(t.p_holm),
-                         LogRatioText(t.keyness.log_ratio), DirectionWord(t.keyness.direction),
-                         SignificanceMark(t.keyness.p));
+      out << fmt::format("  {:>7} {:>6} {:>6} {:>8} {:>7} {:>7} {:>6} {:<9}  {}\n", t.records,
+                         Percent(t.share), Percent(t.rest_share), G2Text(t.keyness.g2),
+                         PValue(t.keyness.p), PValue(t.p_holm), LogRatioText(t.keyness.log_ratio),
+                         std::string(DirectionWord(t.keyness.direction)) + " " +
+                             SignificanceMark(t.keyness.p),
+                         t.theme_name);
     }
-    if (!hidden.empty()) out << fmt::format("  <{} records (suppressed): {}\n", c.min_count, hidden);
+    if (hidden > 0) {
+      out << fmt::format("  {} more theme{} with under {} records (suppressed)\n", hidden,
+                         hidden == 1 ? "" : "s", c.min_count);
+    }
   }
   return out.str();
 }
@@ -69,10 +73,10 @@ std::string Markdown(const Comparison& c) {
     out << g.records << " records.\n\n"
         << "| theme | records | share | rest | G2 | p | p (Holm) | log ratio | |\n"
         << "|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
-    std::string hidden;
+    int hidden = 0;
     for (const ThemeKeyness& t : g.themes) {
       if (t.suppressed) {
-        hidden += (hidden.empty() ? "" : ", ") + MarkdownCell(t.theme_name);
+        ++hidden;
         continue;
       }
       out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} {} |\n",
@@ -81,7 +85,10 @@ std::string Markdown(const Comparison& c) {
                          PValue(t.p_holm), LogRatioText(t.keyness.log_ratio),
                          DirectionWord(t.keyness.direction), SignificanceMark(t.keyness.p));
     }
-    if (!hidden.empty()) out << fmt::format("\n<{} records (suppressed): {}.\n", c.min_count, hidden);
+    if (hidden > 0) {
+      out << fmt::format("\n{} more theme{} with under {} records (suppressed).\n", hidden,
+                         hidden == 1 ? "" : "s", c.min_count);
+    }
   }
   return out.str();
 }

@@ -19,7 +19,8 @@ std::string Method(const RoundDiff& d) {
       "Verdicts at p<0.05: new (under {} records before), rising, gone (under {} records now), "
       "falling; steady = no significant change. Themes under {} records in both rounds are not "
       "listed.",
-      d.from, d.to, d.min_count, d.min_count, d.min_count);
+      d.from, d.to, d.min_count, d.min_count, d.min_count) +
+         (d.channel.empty() ? std::string() : " Only " + d.channel + " records are compared.");
 }
 
 std::string ScopeTitle(const RoundScopeChange& s) {
@@ -28,7 +29,7 @@ std::string ScopeTitle(const RoundScopeChange& s) {
 
 // Share as published: "<5 rec." when the count is suppressed.
 std::string Share(double share, bool suppressed, int64_t min_count) {
-  return suppressed ? fmt::format("<{} rec.", min_count) : Percent(share);
+  return suppressed ? fmt::format("<{} rec", min_count) : Percent(share);
 }
 
 std::string Text(const RoundDiff& d) {
@@ -42,16 +43,16 @@ std::string Text(const RoundDiff& d) {
     }
     out << fmt::format("\n== {} ({} records before, {} now) ==\n", ScopeTitle(s), s.from_total,
                        s.to_total);
-    out << fmt::format("  {:<8} {:<40} {:>9} {:>9} {:>8} {:>7} {:>6}\n", "verdict", "theme",
-                       "before", "now", "G2", "p", "LR");
+    out << fmt::format("  {:<8} {:>8} {:>8} {:>8} {:>7} {:>6} {:<3}  {}\n", "verdict", "before",
+                       "now", "G2", "p", "LR", "", "theme");
     for (const ThemeChange& t : s.themes) {
       const bool shown = t.statistic_published;
       out << fmt::format(
-          "  {:<8} {:<40} {:>9} {:>9} {:>8} {:>7} {:>6} {}\n", VerdictName(t.verdict),
-          t.theme_name, Share(t.from_share, t.from_suppressed, d.min_count),
+          "  {:<8} {:>8} {:>8} {:>8} {:>7} {:>6} {:<3}  {}\n", VerdictName(t.verdict),
+          Share(t.from_share, t.from_suppressed, d.min_count),
           Share(t.to_share, t.to_suppressed, d.min_count), shown ? G2Text(t.keyness.g2) : "",
           shown ? PValue(t.keyness.p) : "", shown ? LogRatioText(t.keyness.log_ratio) : "",
-          shown ? SignificanceMark(t.keyness.p) : "");
+          shown ? SignificanceMark(t.keyness.p) : "", t.theme_name);
     }
     if (s.few > 0) out << fmt::format("  ({} themes under {} records in both rounds)\n", s.few, d.min_count);
   }

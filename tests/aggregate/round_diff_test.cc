@@ -91,7 +91,7 @@ TEST_CASE("diff: new, gone, rising, falling and steady between two rounds", "[di
 
   // Rendered, a suppressed count shows as "<5" and no G2 goes with it.
   const std::string text = RenderRoundDiff(*diff, "text");
-  CHECK_THAT(text, Catch::Contains("<5 rec."));
+  CHECK_THAT(text, Catch::Contains(" <5 rec "));
   const std::string csv = RenderRoundDiff(*diff, "csv");
   CHECK_THAT(csv, Catch::Contains(",gp-access,Access to GP appointments,new,<5,,20,0.2,,,,1\r\n"));
 
