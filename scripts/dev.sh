@@ -112,6 +112,9 @@ case "${1:-}" in
   sample)
     install_missing "${packages[@]}"
     build
+    # The earlier (2025) round first, so the 2026 round is the latest and the report's
+    # "Since the last round" section compares the two.
+    "$build/heard" run "$here/pipelines/sample_round_2025.toml"
     "$build/heard" run "$here/pipelines/sample_round.toml"
     "$build/heard" report --db "$here/out/sample_round.db" --out "$here/out/report"
     ;;

@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
   std::function<int()> registered;
   RegisterQueryCommands(app, registered);
   RegisterReportCommand(app, registered);
+  RegisterCompareCommands(app, registered);
 
   try {
     app.parse(argc, argv);

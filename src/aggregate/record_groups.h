@@ -1,0 +1,36 @@
+// Internal to the comparison commands: what a record contributes (groups, themes), by the summary's rules.
+#ifndef HEARD_SRC_AGGREGATE_RECORD_GROUPS_H_
+#define HEARD_SRC_AGGREGATE_RECORD_GROUPS_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "heard/record.h"
+
+namespace heard::aggregate {
+
+// The record as a comparison sees it. Each list holds a value once.
+struct RecordView {
+  std::vector<std::string> outcomes;
+  std::vector<std::string> themes;
+  std::vector<std::string> districts;  // share >= min_district_share, as Summarise counts them
+};
+
+RecordView ViewOf(const Record& record, double min_district_share);
+
+// True when the record is in scope: no outcome asked for, or it carries it.
+bool InScope(const RecordView& view, const std::string& outcome);
+
+// The record's groups for `by`: "district" -> its counted districts,
+// "channel" -> its channel name, otherwise the non-empty value of the
+// attribute of that name (matched exactly, then ignoring case).
+std::vector<std::string> GroupsOf(const Record& record, const RecordView& view,
+                                  const std::string& by);
+
+// Collects the attribute names seen, for the message when `by` names none.
+void NoteAttributes(const Record& record, std::set<std::string>* names);
+
+}  // namespace heard::aggregate
+
+#endif  // HEARD_SRC_AGGREGATE_RECORD_GROUPS_H_
