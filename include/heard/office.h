@@ -67,7 +67,9 @@ Result<WordText> ReadWordText(std::string_view docx_bytes);
 // Focus-group and workshop notes from a .docx (`docx` holds the file's
 // bytes and must outlive the source): ReadWordText, then the text loaders
 // of heard/notes.h. Locators count paragraphs rather than lines:
-// Locator::column is "paragraph" and ToString says "paragraph 12"; a
+// Locator::column is "paragraph" and ToString says "paragraph 12"; an item
+// that starts after a line break inside its paragraph (a second speaker's
+// turn) is "paragraph 9 (line 2)", so every record keeps its own id. A
 // Problem's line is the paragraph number and its column "paragraph".
 std::unique_ptr<RecordSource> OpenWordFocusGroupNotes(std::istream& docx,
                                                       const SourceContext& context,

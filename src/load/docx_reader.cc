@@ -258,13 +258,11 @@ WordText Emit(const std::vector<Paragraph>& paragraphs, int64_t count) {
     if (!last_blank) line("");
   };
   for (const Paragraph& p : paragraphs) {
+    // A blank line that separates p from what came before belongs to the paragraph before.
+    if (Trim(p.text).empty() || p.list == 0) blank();
     current = p.number;
-    if (Trim(p.text).empty()) {
-      blank();
-      continue;
-    }
+    if (Trim(p.text).empty()) continue;
     if (p.heading > 0) {
-      blank();
       line(std::string(static_cast<size_t>(p.heading), '#') + " " + OneLine(p.text));
       blank();
     } else if (p.list > 0) {
@@ -272,7 +270,6 @@ WordText Emit(const std::vector<Paragraph>& paragraphs, int64_t count) {
       marker += p.list == 1 ? "- " : "1. ";
       line(marker + OneLine(p.text));
     } else {
-      blank();
       size_t start = 0;
       while (start <= p.text.size()) {
         size_t end = p.text.find('\n', start);

@@ -162,12 +162,14 @@ TEST_CASE("docx: focus-group header lines, speakers and sections", "[docx]") {
   const std::string body =
       "<w:p><w:r><w:t>Group: Young carers</w:t><w:br/><w:t>District: Dover</w:t></w:r></w:p>" +
       P("School", "<w:pStyle w:val=\"Heading2\"/>") +
-      P("P1: Teachers don\u2019t know I care for my mum") + P("n/a");
+      P("P1: Teachers don\u2019t know I care for my mum") + P("n/a") +
+      "<w:p><w:r><w:t>Facilitator: What helps?</w:t><w:br/><w:t>P2: A quiet room</w:t></w:r>"
+      "</w:p>";
   std::istringstream in(MakeDocx(body));
   const SourceContext context{"2026 refresh", "groups/carers.docx", "in/carers.docx"};
   auto source = OpenWordFocusGroupNotes(in, context, NotesLexicon());
   const Batch b = Drain(*source);
-  REQUIRE(b.records.size() == 1);
+  REQUIRE(b.records.size() == 3);
   CHECK(b.non_answers == 1);
   CHECK(Reconciles(b));
   const Record& r = b.records[0];
@@ -177,6 +179,13 @@ TEST_CASE("docx: focus-group header lines, speakers and sections", "[docx]") {
   CHECK(AttributeOf(r, "group") == "Young carers");
   CHECK(TagValues(r, TagKind::kDistrict) == Strings{"Dover"});
   CHECK(r.locator.ToString() == "paragraph 3");
+  // Two speakers' turns in one paragraph, split at the line break: two records, two ids.
+  CHECK(b.records[1].text == "What helps?");
+  CHECK(b.records[1].locator.ToString() == "paragraph 5");
+  CHECK(b.records[2].text == "A quiet room");
+  CHECK(AttributeOf(b.records[2], "speaker") == "P2");
+  CHECK(b.records[2].locator.ToString() == "paragraph 5 (line 2)");
+  CHECK(b.records[1].id != b.records[2].id);
   CHECK(source->info().encoding == "UTF-8");
 }
 
