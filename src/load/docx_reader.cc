@@ -296,7 +296,7 @@ Result<WordText> ReadWordText(std::string_view docx_bytes) {
             : "not a Word document: " + body.status().message());
   }
   pugi::xml_document document;
-  Status parsed = ParseXml(*body, "word/document.xml", &document);
+  Status parsed = ParseXml(&*body, "word/document.xml", &document);
   if (!parsed.ok()) return parsed;
 
   DocumentStyles styles;
@@ -304,7 +304,7 @@ Result<WordText> ReadWordText(std::string_view docx_bytes) {
     Result<std::string> xml = zip->Read(part);
     if (!xml.ok()) continue;  // optional parts: headings fall back to style ids
     pugi::xml_document doc;
-    if (!ParseXml(*xml, part, &doc).ok()) continue;
+    if (!ParseXml(&*xml, part, &doc).ok()) continue;
     if (std::strcmp(part, "word/styles.xml") == 0) {
       styles.ReadStyles(doc);
     } else {

@@ -69,21 +69,23 @@ TEST_CASE("xlsx: sparse rows and cells keep their places", "[xlsx]") {
 }
 
 TEST_CASE("xlsx: numbers with a date format become ISO dates", "[xlsx]") {
-  // cellXfs: 0 General, 1 built-in 14 (m/d/yyyy), 2 custom dd/mm/yyyy hh:mm, 3 custom 0.00 "days"
+  // cellXfs: 0 General, 1 built-in 14 (m/d/yyyy), 2 custom dd/mm/yyyy hh:mm, 3 custom
+  // 0.00 "days" (not a date: the d is quoted), 4 built-in 20 (h:mm)
   const std::string styles =
       "<numFmts><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\\ hh:mm\"/>"
       "<numFmt numFmtId=\"165\" formatCode=\"0.00 &quot;days&quot;\"/></numFmts>"
       "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/>"
-      "<xf numFmtId=\"165\"/></cellXfs>";
+      "<xf numFmtId=\"165\"/><xf numFmtId=\"20\"/></cellXfs>";
   const std::string sheet =
       "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>46093</v></c><c r=\"B1\" s=\"2\"><v>46093.5</v></c>"
       "<c r=\"C1\" s=\"3\"><v>12</v></c><c r=\"D1\" s=\"1\"><v>1</v></c>"
       "<c r=\"E1\" s=\"1\"><v>61</v></c><c r=\"F1\"><v>46093</v></c>"
-      "<c r=\"G1\" t=\"d\"><v>2026-03-12T00:00:00</v></c></row>";
+      "<c r=\"G1\" t=\"d\"><v>2026-03-12T00:00:00</v></c>"
+      "<c r=\"H1\" s=\"4\"><v>0.75</v></c></row>";
   std::vector<CsvRow> rows = RowsOf(MakeXlsx({{"S", sheet}}, {}, styles));
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].fields == Strings{"2026-03-12", "2026-03-12 12:00", "12", "1900-01-01",
-                                  "1900-03-01", "46093", "2026-03-12"});
+                                  "1900-03-01", "46093", "2026-03-12", "18:00"});
   // The 1904 date system (old Mac workbooks) counts from 1904-01-01.
   rows = RowsOf(MakeXlsx({{"S", "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>44631</v></c></row>"}}, {},
                          styles, "<workbookPr date1904=\"1\"/>"));

@@ -27,6 +27,7 @@ Loaded Run(const TempDir& dir, bool twins) {
   REQUIRE(spec.ok());
   if (twins) {
     for (SourceSpec& source : spec->sources) {
+      source.survey.sheet.clear();  // a CSV has no sheets
       for (std::string& pattern : source.patterns) {
         const std::string stem = pattern.substr(0, pattern.rfind('.'));
         pattern = stem + (source.channel == Channel::kSurvey ? ".csv" : ".md");
@@ -171,6 +172,31 @@ TEST_CASE("office sample: a .xlsx under [[workshop]] is a pipeline error before 
                                     "is an Excel workbook; a [[workshop]] reads text, Markdown "
                                     "or .docx files"));
   CHECK_THAT(checked.message(), Catch::Matchers::Contains("pipeline.toml:3"));
+}
+
+}  // namespace
+}  // namespace heard
+
+namespace heard {
+namespace {
+
+TEST_CASE("office sample: \"sheet\" on a [[survey]] of CSV files is a pipeline error",
+          "[office][pipeline]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "data/export.csv", "ID,Comment\n1,Buses\n");
+  testing::WriteFile(dir / "pipeline.toml",
+                     "[round]\nname = \"R\"\n[[survey]]\npath = \"data/export.csv\"\n"
+                     "sheet = \"Responses\"\n  [[survey.question]]\n  column = \"Comment\"\n");
+  Result<PipelineSpec> spec = ReadPipelineFile(dir / "pipeline.toml");
+  REQUIRE(spec.ok());
+  CHECK(spec->sources[0].survey.sheet == "Responses");
+  Result<Lexicon> lexicon = Lexicon::Load(std::string(HEARD_SOURCE_DIR) + "/lexicons");
+  REQUIRE(lexicon.ok());
+  const Status checked = CheckPipeline(&*spec, *lexicon);
+  REQUIRE_FALSE(checked.ok());
+  CHECK_THAT(checked.message(),
+             Catch::Matchers::Contains("pipeline.toml:3: \"sheet\" names sheet \"Responses\", "
+                                       "but no file of this [[survey]] is an Excel workbook"));
 }
 
 }  // namespace
