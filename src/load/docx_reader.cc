@@ -280,6 +280,17 @@ WordText Emit(const std::vector<Paragraph>& paragraphs, int64_t count) {
       blank();
     }
   }
+  // No blank line after the last paragraph, as a text file ends: a short last
+  // paragraph must not read as a heading because of a blank line below it.
+  while (!out.paragraph_of_line.empty() && out.text.size() >= 2 &&
+         out.text.compare(out.text.size() - 2, 2, "\n\n") == 0) {
+    out.text.pop_back();
+    out.paragraph_of_line.pop_back();
+  }
+  if (out.text == "\n") {
+    out.text.clear();
+    out.paragraph_of_line.clear();
+  }
   return out;
 }
 

@@ -52,7 +52,7 @@ TEST_CASE("docx: runs split inside words, tabs, breaks and smart quotes read as 
   CHECK(TextOf(MakeDocx(body)) ==
         "Parking at the \u201Cnew\u201D hospital isn\u2019t free\n\n"
         "Group: Carers\nDate: 2026-03-01\n\n"
-        "Code\tName\n\n");
+        "Code\tName\n");
 }
 
 TEST_CASE("docx: tracked deletions are not read, insertions are; hyperlinks and fields read",
@@ -68,7 +68,7 @@ TEST_CASE("docx: tracked deletions are not read, insertions are; hyperlinks and 
       "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
       "<w:moveFrom w:id=\"3\" w:author=\"A\"><w:r><w:t>moved away</w:t></w:r></w:moveFrom>"
       "</w:p>";
-  CHECK(TextOf(MakeDocx(body)) == "Buses rarely run to Sheerness\n\n");
+  CHECK(TextOf(MakeDocx(body)) == "Buses rarely run to Sheerness\n");
 }
 
 TEST_CASE("docx: headings by style id, by a localised style name, by outline level; Title",
@@ -86,7 +86,7 @@ TEST_CASE("docx: headings by style id, by a localised style name, by outline lev
                            P("No styles part", "<w:pStyle w:val=\"Heading3\"/>");
   CHECK(TextOf(MakeDocx(body, styles)) ==
         "# Workshop notes\n\n## Outcome 1\n\n## Based on a heading\n\n### By outline\n\n"
-        "# Direct outline\n\n### No styles part\n\n");
+        "# Direct outline\n\n### No styles part\n");
 }
 
 TEST_CASE("docx: bullets and numbered lists from numbering.xml and list styles", "[docx]") {
@@ -110,11 +110,23 @@ TEST_CASE("docx: empty paragraphs, table rows and the paragraph numbers of lines
   REQUIRE(text.ok());
   CHECK(text->text ==
         "Partners\n\nTW\tTunbridge Wells\n\nFirst cell para\n\nsecond para\n\nother cell\n\n"
-        "After the table\n\n");
+        "After the table\n");
   // Paragraphs: 1 Partners, 2-3 empty, 4-5 the first row, 6-8 the second, 9 After.
   CHECK(text->paragraphs == 9);
-  const std::vector<int64_t> expected = {1, 1, 4, 4, 6, 6, 7, 7, 8, 8, 9, 9};
+  const std::vector<int64_t> expected = {1, 1, 4, 4, 6, 6, 7, 7, 8, 8, 9};
   CHECK(text->paragraph_of_line == expected);
+}
+
+TEST_CASE("docx: a short last paragraph is feedback, not a heading", "[docx]") {
+  // Regression: a blank line written after the last paragraph made the
+  // plain-text heading rule read "Parking costs too much" as a heading.
+  std::istringstream in(MakeDocx(P("Outcome 1", "<w:pStyle w:val=\"Heading2\"/>") +
+                                 Bullet("Buses are rare (TW)") + P("Parking costs too much")));
+  auto source = OpenWordWorkshopNotes(in, kContext, NotesLexicon());
+  const Batch b = Drain(*source);
+  REQUIRE(b.records.size() == 2);
+  CHECK(b.records[1].text == "Parking costs too much");
+  CHECK(b.records[1].locator.ToString() == "paragraph 3");
 }
 
 TEST_CASE("docx: workshop notes load as the text form, locators give paragraphs", "[docx]") {
