@@ -127,7 +127,8 @@ int ColumnOf(const std::string& reference) {
   return i == 0 ? -1 : column - 1;
 }
 
-constexpr int kMaxColumns = 16384;  // XFD, Excel's last column
+constexpr int kMaxColumns = 16384;     // XFD, Excel's last column
+constexpr int64_t kMaxRows = 1048576;  // Excel's last row
 
 class XlsxRows : public SurveyRows {
  public:
@@ -151,7 +152,8 @@ bool XlsxRows::Next(CsvRow& row) {
   row.error.clear();
   while (next_row_ && LocalName(next_row_) != "row") next_row_ = next_row_.next_sibling();
   if (!next_row_) return false;
-  const int64_t number = ToInt(Attr(next_row_, "r"), static_cast<int>(row_no_ + 1));
+  int64_t number = ToInt(Attr(next_row_, "r"), static_cast<int>(row_no_ + 1));
+  if (number > kMaxRows) number = row_no_ + 1;  // not a row Excel can have
   ++row_no_;
   row.line_start = row.line_end = row_no_;
   if (number > row_no_) {  // a row the sheet leaves out is a blank row
