@@ -24,9 +24,13 @@ std::optional<Channel> ParseChannel(std::string_view name) {
 
 std::string Locator::ToString() const {
   if (row > 0) return fmt::format("row {}, col {}", row, column);
-  if (column == "paragraph") {  // notes from a Word document count paragraphs
-    if (line_end > line_start) return fmt::format("paragraphs {}-{}", line_start, line_end);
-    return fmt::format("paragraph {}", line_start);
+  if (column.rfind("paragraph", 0) == 0) {  // notes from a Word document count paragraphs
+    std::string where = line_end > line_start
+                            ? fmt::format("paragraphs {}-{}", line_start, line_end)
+                            : fmt::format("paragraph {}", line_start);
+    const size_t line = column.find(", line ");  // an item that starts inside its paragraph
+    if (line != std::string::npos) where += " (" + column.substr(line + 2) + ")";
+    return where;
   }
   if (line_end > line_start) return fmt::format("lines {}-{}", line_start, line_end);
   return fmt::format("line {}", line_start);

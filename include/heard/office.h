@@ -54,7 +54,7 @@ FileFormat FileFormatOf(std::string_view path);
 //    Wells"); other rows are read cell by cell, paragraph by paragraph.
 // Text comes from every run (w:r/w:t, also inside hyperlinks, content
 // controls and insertions); deletions (w:del, w:moveFrom), field
-// instructions and text boxes are not read. Smart quotes and other
+// instructions, text boxes, comments, footnotes, headers and footers are not read. Smart quotes and other
 // characters pass through as UTF-8. Paragraphs are numbered from 1 in
 // document order, empty paragraphs and table-cell paragraphs included.
 struct WordText {
@@ -67,7 +67,9 @@ Result<WordText> ReadWordText(std::string_view docx_bytes);
 // Focus-group and workshop notes from a .docx (`docx` holds the file's
 // bytes and must outlive the source): ReadWordText, then the text loaders
 // of heard/notes.h. Locators count paragraphs rather than lines:
-// Locator::column is "paragraph" and ToString says "paragraph 12"; a
+// Locator::column is "paragraph" and ToString says "paragraph 12"; an item
+// that starts after a line break inside its paragraph (a second speaker's
+// turn) is "paragraph 9 (line 2)", so every record keeps its own id. A
 // Problem's line is the paragraph number and its column "paragraph".
 std::unique_ptr<RecordSource> OpenWordFocusGroupNotes(std::istream& docx,
                                                       const SourceContext& context,
@@ -88,7 +90,8 @@ std::unique_ptr<RecordSource> OpenWordWorkshopNotes(std::istream& docx,
 // strings as written; numbers as Excel shows them in General format (42,
 // 3.5); booleans TRUE/FALSE; error values as written (#N/A); a number with a
 // date format (built-in or custom) an ISO date "2026-03-14", with
-// " HH:MM[:SS]" when the format shows a time (1900 and 1904 date systems).
+// " HH:MM[:SS]" when the format shows a time, and a time-only format's
+// fraction of a day "HH:MM[:SS]" (1900 and 1904 date systems).
 // CsvRow::line_start/line_end are the row number; a row that cannot be read
 // (a cell naming a shared string the workbook lacks) carries an error.
 Result<std::unique_ptr<SurveyRows>> OpenXlsxRows(std::string xlsx_bytes,

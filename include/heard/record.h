@@ -30,12 +30,13 @@ struct Round {
 struct Locator {
   int64_t row = 0;         // survey: spreadsheet row (the header is row header_row); 0 in notes
   std::string column;      // survey: header of the free-text column; empty in text notes;
-                           // "paragraph" in Word notes, whose lines are paragraphs
+                           // "paragraph" in Word notes, whose lines are paragraphs, or
+                           // "paragraph, line 2" for an item that starts at a line break
   int64_t line_start = 0;  // first physical line of the text in the file (Word: paragraph)
   int64_t line_end = 0;    // last physical line (== line_start for one-line text)
 
   // "row 12, col Q3" for surveys, "lines 14-16" / "line 9" for notes,
-  // "paragraph 12" / "paragraphs 12-13" for Word notes.
+  // "paragraph 12" / "paragraphs 12-13" / "paragraph 9 (line 2)" for Word notes.
   std::string ToString() const;
 };
 

@@ -258,13 +258,11 @@ WordText Emit(const std::vector<Paragraph>& paragraphs, int64_t count) {
     if (!last_blank) line("");
   };
   for (const Paragraph& p : paragraphs) {
+    // A blank line that separates p from what came before belongs to the paragraph before.
+    if (Trim(p.text).empty() || p.list == 0) blank();
     current = p.number;
-    if (Trim(p.text).empty()) {
-      blank();
-      continue;
-    }
+    if (Trim(p.text).empty()) continue;
     if (p.heading > 0) {
-      blank();
       line(std::string(static_cast<size_t>(p.heading), '#') + " " + OneLine(p.text));
       blank();
     } else if (p.list > 0) {
@@ -272,7 +270,6 @@ WordText Emit(const std::vector<Paragraph>& paragraphs, int64_t count) {
       marker += p.list == 1 ? "- " : "1. ";
       line(marker + OneLine(p.text));
     } else {
-      blank();
       size_t start = 0;
       while (start <= p.text.size()) {
         size_t end = p.text.find('\n', start);
@@ -282,6 +279,17 @@ WordText Emit(const std::vector<Paragraph>& paragraphs, int64_t count) {
       }
       blank();
     }
+  }
+  // No blank line after the last paragraph, as a text file ends: a short last
+  // paragraph must not read as a heading because of a blank line below it.
+  while (!out.paragraph_of_line.empty() && out.text.size() >= 2 &&
+         out.text.compare(out.text.size() - 2, 2, "\n\n") == 0) {
+    out.text.pop_back();
+    out.paragraph_of_line.pop_back();
+  }
+  if (out.text == "\n") {
+    out.text.clear();
+    out.paragraph_of_line.clear();
   }
   return out;
 }
@@ -299,7 +307,7 @@ Result<WordText> ReadWordText(std::string_view docx_bytes) {
             : "not a Word document: " + body.status().message());
   }
   pugi::xml_document document;
-  Status parsed = ParseXml(*body, "word/document.xml", &document);
+  Status parsed = ParseXml(&*body, "word/document.xml", &document);
   if (!parsed.ok()) return parsed;
 
   DocumentStyles styles;
@@ -307,7 +315,7 @@ Result<WordText> ReadWordText(std::string_view docx_bytes) {
     Result<std::string> xml = zip->Read(part);
     if (!xml.ok()) continue;  // optional parts: headings fall back to style ids
     pugi::xml_document doc;
-    if (!ParseXml(*xml, part, &doc).ok()) continue;
+    if (!ParseXml(&*xml, part, &doc).ok()) continue;
     if (std::strcmp(part, "word/styles.xml") == 0) {
       styles.ReadStyles(doc);
     } else {

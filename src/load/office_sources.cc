@@ -45,6 +45,12 @@ class WordNotesSource : public RecordSource {
         return true;
       }
       word_ = std::move(*text);
+      // Which line of its paragraph each line is: a paragraph broken by w:br can hold two items.
+      line_in_paragraph_.reserve(word_.paragraph_of_line.size());
+      for (size_t i = 0; i < word_.paragraph_of_line.size(); ++i) {
+        const bool same = i > 0 && word_.paragraph_of_line[i] == word_.paragraph_of_line[i - 1];
+        line_in_paragraph_.push_back(same ? line_in_paragraph_.back() + 1 : 1);
+      }
       text_.str(word_.text);
       inner_ = open_(text_);
     }
@@ -52,9 +58,13 @@ class WordNotesSource : public RecordSource {
     Batch inner;
     if (!inner_->Next(inner, max_records)) return false;
     for (Record& record : inner.records) {
-      record.locator.line_start = Paragraph(record.locator.line_start);
+      const int64_t line = record.locator.line_start;
+      const int64_t within = line > 0 && line <= static_cast<int64_t>(line_in_paragraph_.size())
+                                 ? line_in_paragraph_[static_cast<size_t>(line - 1)]
+                                 : 1;
+      record.locator.line_start = Paragraph(line);
       record.locator.line_end = Paragraph(record.locator.line_end);
-      record.locator.column = "paragraph";
+      record.locator.column = within > 1 ? fmt::format("paragraph, line {}", within) : "paragraph";
       record.id = MakeRecordId(record.round, record.source, record.locator);
       for (Tag& tag : record.tags) tag.evidence.note = LineNote(tag.evidence.note);
       batch.records.push_back(std::move(record));
@@ -100,6 +110,7 @@ class WordNotesSource : public RecordSource {
   NotesOpener open_;
   bool started_ = false;
   WordText word_;
+  std::vector<int64_t> line_in_paragraph_;  // [line - 1] -> 1 for a paragraph's first line
   std::istringstream text_;
   std::unique_ptr<RecordSource> inner_;
   SourceInfo info_;

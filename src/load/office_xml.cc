@@ -69,10 +69,11 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
-Status ParseXml(const std::string& xml, const std::string& part, pugi::xml_document* doc) {
+Status ParseXml(std::string* xml, const std::string& part, pugi::xml_document* doc) {
   const pugi::xml_parse_result result =
-      doc->load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
-                       pugi::encoding_utf8);
+      doc->load_buffer_inplace(xml->data(), xml->size(),
+                               pugi::parse_default | pugi::parse_ws_pcdata_single,
+                               pugi::encoding_utf8);
   if (!result) {
     return Status::InvalidInput(fmt::format("{} is not well-formed XML ({} at byte {})", part,
                                             result.description(), result.offset));

@@ -35,9 +35,11 @@ std::string_view Trim(std::string_view text);
 // Line breaks and tabs made spaces, trimmed.
 std::string OneLine(std::string_view text);
 
-// Parses `xml` (the part `part` of an archive) into `doc`; kInvalidInput
-// naming the part, pugixml's reason and the byte offset when it is not XML.
-Status ParseXml(const std::string& xml, const std::string& part, pugi::xml_document* doc);
+// Parses `xml` (the part `part` of an archive) into `doc` in place: `doc`
+// points into `*xml`, which must outlive it and not change (no copy of a
+// large sheet is made). kInvalidInput naming the part, pugixml's reason and
+// the byte offset when it is not XML.
+Status ParseXml(std::string* xml, const std::string& part, pugi::xml_document* doc);
 
 }  // namespace heard
 

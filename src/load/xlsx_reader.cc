@@ -30,15 +30,18 @@ std::string StringItem(pugi::xml_node item) {
   return text;
 }
 
-// True for a number format that shows a date or time: the built-in date ids,
-// or a format code with d, m, y, h or s outside quotes, brackets and escapes.
-bool IsDateFormat(int id, const std::string& code, bool* has_time) {
-  *has_time = (id >= 18 && id <= 22) || (id >= 45 && id <= 47);
-  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
-      (id >= 50 && id <= 58)) {
-    return true;
+// What a number format shows, as far as cell values care.
+enum class NumberShape { kNumber, kDate, kDateTime, kTime };
+
+// The built-in date and time ids, or a format code with d, m, y, h or s
+// outside quotes, brackets and escapes ("m" next to "h" is minutes).
+NumberShape ShapeOf(int id, const std::string& code) {
+  if ((id >= 14 && id <= 17) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) {
+    return NumberShape::kDate;
   }
-  bool date = false;
+  if (id == 22) return NumberShape::kDateTime;
+  if ((id >= 18 && id <= 21) || (id >= 45 && id <= 47)) return NumberShape::kTime;
+  bool day_or_year = false, month_or_minute = false, hour_or_second = false;
   for (size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
     if (c == '"') {
@@ -53,11 +56,13 @@ bool IsDateFormat(int id, const std::string& code, bool* has_time) {
       break;  // the first section decides
     } else {
       const char l = static_cast<char>(c | 0x20);
-      if (l == 'd' || l == 'y' || l == 'm') date = true;
-      if (l == 'h' || l == 's') date = *has_time = true;
+      day_or_year |= l == 'd' || l == 'y';
+      month_or_minute |= l == 'm';
+      hour_or_second |= l == 'h' || l == 's';
     }
   }
-  return date;
+  if (hour_or_second) return day_or_year ? NumberShape::kDateTime : NumberShape::kTime;
+  return day_or_year || month_or_minute ? NumberShape::kDate : NumberShape::kNumber;
 }
 
 // Days since 1970-01-01 -> "YYYY-MM-DD" (Howard Hinnant's civil_from_days).
@@ -76,9 +81,12 @@ std::string CivilDate(int64_t days) {
 
 // An Excel serial date as ISO 8601. 1900 system: serial 1 is 1900-01-01 and
 // serial 60 the 29 February 1900 Excel believes in; 1904 system: 0 is 1904-01-01.
-std::string SerialDate(double serial, bool date1904, bool has_time) {
+std::string SerialDate(double serial, bool date1904, NumberShape shape) {
   int64_t days = static_cast<int64_t>(std::floor(serial));
-  const double fraction = serial - static_cast<double>(days);
+  const int64_t seconds = std::llround((serial - static_cast<double>(days)) * 86400.0);
+  std::string time = fmt::format("{:02}:{:02}", seconds / 3600 % 24, seconds / 60 % 60);
+  if (seconds % 60 != 0) time += fmt::format(":{:02}", seconds % 60);
+  if (shape == NumberShape::kTime && days == 0) return time;
   int64_t since_1970;
   if (date1904) {
     since_1970 = days - 24107;  // 1904-01-01 is 24107 days before 1970-01-01
@@ -87,11 +95,7 @@ std::string SerialDate(double serial, bool date1904, bool has_time) {
     since_1970 = days - 25569;  // serial 25569 (with the phantom day) is 1970-01-01
   }
   std::string out = CivilDate(since_1970);
-  if (has_time) {
-    const int64_t seconds = std::llround(fraction * 86400.0);
-    out += fmt::format(" {:02}:{:02}", seconds / 3600 % 24, seconds / 60 % 60);
-    if (seconds % 60 != 0) out += fmt::format(":{:02}", seconds % 60);
-  }
+  if (shape != NumberShape::kDate) out += " " + time;
   return out;
 }
 
@@ -123,7 +127,8 @@ int ColumnOf(const std::string& reference) {
   return i == 0 ? -1 : column - 1;
 }
 
-constexpr int kMaxColumns = 16384;  // XFD, Excel's last column
+constexpr int kMaxColumns = 16384;     // XFD, Excel's last column
+constexpr int64_t kMaxRows = 1048576;  // Excel's last row
 
 class XlsxRows : public SurveyRows {
  public:
@@ -131,8 +136,9 @@ class XlsxRows : public SurveyRows {
   bool fixed_width() const override { return false; }
 
   std::vector<std::string> shared_;  // sharedStrings.xml
-  std::vector<int> cell_formats_;    // cellXfs index -> 0 plain, 1 date, 2 date and time
+  std::vector<NumberShape> cell_formats_;  // by cellXfs index
   bool date1904_ = false;
+  std::string sheet_xml_;     // the sheet's XML; sheet_ points into it
   pugi::xml_document sheet_;
   pugi::xml_node next_row_;  // the next <row> element to read
   int64_t row_no_ = 0;       // the last row handed out
@@ -146,7 +152,8 @@ bool XlsxRows::Next(CsvRow& row) {
   row.error.clear();
   while (next_row_ && LocalName(next_row_) != "row") next_row_ = next_row_.next_sibling();
   if (!next_row_) return false;
-  const int64_t number = ToInt(Attr(next_row_, "r"), static_cast<int>(row_no_ + 1));
+  int64_t number = ToInt(Attr(next_row_, "r"), static_cast<int>(row_no_ + 1));
+  if (number > kMaxRows) number = row_no_ + 1;  // not a row Excel can have
   ++row_no_;
   row.line_start = row.line_end = row_no_;
   if (number > row_no_) {  // a row the sheet leaves out is a blank row
@@ -185,11 +192,12 @@ std::string XlsxRows::Value(pugi::xml_node cell, CsvRow& row, const std::string&
   if (type == "d") return v.size() > 10 && v.substr(10) == "T00:00:00" ? v.substr(0, 10) : v;
   if (v.empty()) return "";
   const int style = ToInt(Attr(cell, "s"), 0);
-  if (style > 0 && static_cast<size_t>(style) < cell_formats_.size() && cell_formats_[style] > 0) {
+  if (style > 0 && static_cast<size_t>(style) < cell_formats_.size() &&
+      cell_formats_[style] != NumberShape::kNumber) {
     char* end = nullptr;
     const double serial = std::strtod(v.c_str(), &end);
     if (end != v.c_str() && *end == '\0' && serial >= 0 && serial < 2958466) {
-      return SerialDate(serial, date1904_, cell_formats_[style] == 2);
+      return SerialDate(serial, date1904_, cell_formats_[style]);
     }
   }
   return GeneralNumber(v);
@@ -202,10 +210,13 @@ std::string PartPath(const std::string& target) {
   return "xl/" + target;
 }
 
-Status Load(const ZipArchive& zip, const std::string& part, pugi::xml_document* doc) {
-  Result<std::string> xml = zip.Read(part);
-  if (!xml.ok()) return xml.status();
-  return ParseXml(*xml, part, doc);
+// Reads and parses `part`; `*xml` holds the text `doc` points into.
+Status Load(const ZipArchive& zip, const std::string& part, std::string* xml,
+            pugi::xml_document* doc) {
+  Result<std::string> read = zip.Read(part);
+  if (!read.ok()) return read.status();
+  *xml = std::move(*read);
+  return ParseXml(xml, part, doc);
 }
 
 }  // namespace
@@ -218,9 +229,10 @@ Result<std::unique_ptr<SurveyRows>> OpenXlsxRows(std::string xlsx_bytes, const s
                                     ? "not an Excel workbook: it is a Word document"
                                     : "not an Excel workbook: xl/workbook.xml is missing");
   }
+  std::string workbook_xml, rels_xml;
   pugi::xml_document workbook, rels;
-  if (Status s = Load(*zip, "xl/workbook.xml", &workbook); !s.ok()) return s;
-  if (Status s = Load(*zip, "xl/_rels/workbook.xml.rels", &rels); !s.ok()) return s;
+  if (Status s = Load(*zip, "xl/workbook.xml", &workbook_xml, &workbook); !s.ok()) return s;
+  if (Status s = Load(*zip, "xl/_rels/workbook.xml.rels", &rels_xml, &rels); !s.ok()) return s;
   pugi::xml_node book = Child(workbook, "workbook");
 
   std::vector<std::string> names;
@@ -246,15 +258,17 @@ Result<std::unique_ptr<SurveyRows>> OpenXlsxRows(std::string xlsx_bytes, const s
   const std::string date1904 = Attr(Child(book, "workbookPr"), "date1904");
   rows->date1904_ = date1904 == "1" || date1904 == "true";
   if (zip->Has("xl/sharedStrings.xml")) {
+    std::string xml;
     pugi::xml_document strings;
-    if (Status s = Load(*zip, "xl/sharedStrings.xml", &strings); !s.ok()) return s;
+    if (Status s = Load(*zip, "xl/sharedStrings.xml", &xml, &strings); !s.ok()) return s;
     for (pugi::xml_node si : Children(Child(strings, "sst"), "si")) {
       rows->shared_.push_back(StringItem(si));
     }
   }
   if (zip->Has("xl/styles.xml")) {
+    std::string xml;
     pugi::xml_document styles;
-    if (Status s = Load(*zip, "xl/styles.xml", &styles); !s.ok()) return s;
+    if (Status s = Load(*zip, "xl/styles.xml", &xml, &styles); !s.ok()) return s;
     pugi::xml_node root = Child(styles, "styleSheet");
     std::vector<std::pair<int, std::string>> custom;
     for (pugi::xml_node f : Children(Child(root, "numFmts"), "numFmt")) {
@@ -266,11 +280,10 @@ Result<std::unique_ptr<SurveyRows>> OpenXlsxRows(std::string xlsx_bytes, const s
       for (const auto& [custom_id, custom_code] : custom) {
         if (custom_id == id) code = custom_code;
       }
-      bool has_time = false;
-      rows->cell_formats_.push_back(IsDateFormat(id, code, &has_time) ? (has_time ? 2 : 1) : 0);
+      rows->cell_formats_.push_back(ShapeOf(id, code));
     }
   }
-  if (Status s = Load(*zip, sheet_part, &rows->sheet_); !s.ok()) return s;
+  if (Status s = Load(*zip, sheet_part, &rows->sheet_xml_, &rows->sheet_); !s.ok()) return s;
   rows->next_row_ = Child(Child(rows->sheet_, "worksheet"), "sheetData").first_child();
   return std::unique_ptr<SurveyRows>(std::move(rows));
 }

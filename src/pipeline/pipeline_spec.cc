@@ -309,6 +309,14 @@ Status CheckPipeline(PipelineSpec* spec, const Lexicon& lexicon) {
         source.files.push_back({name.empty() ? path : name, path});
       }
     }
+    if (source.channel == Channel::kSurvey && !source.survey.sheet.empty() &&
+        std::none_of(source.files.begin(), source.files.end(), [](const SourceFile& f) {
+          return FileFormatOf(f.path) == FileFormat::kXlsx;
+        }) && !source.files.empty()) {
+      errors.Add(line, fmt::format("\"sheet\" names sheet \"{}\", but no file of this [[survey]] "
+                                   "is an Excel workbook (.xlsx)",
+                                   source.survey.sheet));
+    }
     if (source.channel == Channel::kSurvey) {
       std::set<std::string> columns;
       for (const SurveyQuestion& question : source.survey.questions) {

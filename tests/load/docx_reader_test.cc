@@ -52,7 +52,7 @@ TEST_CASE("docx: runs split inside words, tabs, breaks and smart quotes read as 
   CHECK(TextOf(MakeDocx(body)) ==
         "Parking at the \u201Cnew\u201D hospital isn\u2019t free\n\n"
         "Group: Carers\nDate: 2026-03-01\n\n"
-        "Code\tName\n\n");
+        "Code\tName\n");
 }
 
 TEST_CASE("docx: tracked deletions are not read, insertions are; hyperlinks and fields read",
@@ -68,7 +68,7 @@ TEST_CASE("docx: tracked deletions are not read, insertions are; hyperlinks and 
       "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
       "<w:moveFrom w:id=\"3\" w:author=\"A\"><w:r><w:t>moved away</w:t></w:r></w:moveFrom>"
       "</w:p>";
-  CHECK(TextOf(MakeDocx(body)) == "Buses rarely run to Sheerness\n\n");
+  CHECK(TextOf(MakeDocx(body)) == "Buses rarely run to Sheerness\n");
 }
 
 TEST_CASE("docx: headings by style id, by a localised style name, by outline level; Title",
@@ -86,7 +86,7 @@ TEST_CASE("docx: headings by style id, by a localised style name, by outline lev
                            P("No styles part", "<w:pStyle w:val=\"Heading3\"/>");
   CHECK(TextOf(MakeDocx(body, styles)) ==
         "# Workshop notes\n\n## Outcome 1\n\n## Based on a heading\n\n### By outline\n\n"
-        "# Direct outline\n\n### No styles part\n\n");
+        "# Direct outline\n\n### No styles part\n");
 }
 
 TEST_CASE("docx: bullets and numbered lists from numbering.xml and list styles", "[docx]") {
@@ -110,11 +110,23 @@ TEST_CASE("docx: empty paragraphs, table rows and the paragraph numbers of lines
   REQUIRE(text.ok());
   CHECK(text->text ==
         "Partners\n\nTW\tTunbridge Wells\n\nFirst cell para\n\nsecond para\n\nother cell\n\n"
-        "After the table\n\n");
+        "After the table\n");
   // Paragraphs: 1 Partners, 2-3 empty, 4-5 the first row, 6-8 the second, 9 After.
   CHECK(text->paragraphs == 9);
-  const std::vector<int64_t> expected = {1, 1, 4, 4, 6, 6, 7, 7, 8, 8, 9, 9};
+  const std::vector<int64_t> expected = {1, 1, 4, 4, 6, 6, 7, 7, 8, 8, 9};
   CHECK(text->paragraph_of_line == expected);
+}
+
+TEST_CASE("docx: a short last paragraph is feedback, not a heading", "[docx]") {
+  // Regression: a blank line written after the last paragraph made the
+  // plain-text heading rule read "Parking costs too much" as a heading.
+  std::istringstream in(MakeDocx(P("Outcome 1", "<w:pStyle w:val=\"Heading2\"/>") +
+                                 Bullet("Buses are rare (TW)") + P("Parking costs too much")));
+  auto source = OpenWordWorkshopNotes(in, kContext, NotesLexicon());
+  const Batch b = Drain(*source);
+  REQUIRE(b.records.size() == 2);
+  CHECK(b.records[1].text == "Parking costs too much");
+  CHECK(b.records[1].locator.ToString() == "paragraph 3");
 }
 
 TEST_CASE("docx: workshop notes load as the text form, locators give paragraphs", "[docx]") {
@@ -162,12 +174,14 @@ TEST_CASE("docx: focus-group header lines, speakers and sections", "[docx]") {
   const std::string body =
       "<w:p><w:r><w:t>Group: Young carers</w:t><w:br/><w:t>District: Dover</w:t></w:r></w:p>" +
       P("School", "<w:pStyle w:val=\"Heading2\"/>") +
-      P("P1: Teachers don\u2019t know I care for my mum") + P("n/a");
+      P("P1: Teachers don\u2019t know I care for my mum") + P("n/a") +
+      "<w:p><w:r><w:t>Facilitator: What helps?</w:t><w:br/><w:t>P2: A quiet room</w:t></w:r>"
+      "</w:p>";
   std::istringstream in(MakeDocx(body));
   const SourceContext context{"2026 refresh", "groups/carers.docx", "in/carers.docx"};
   auto source = OpenWordFocusGroupNotes(in, context, NotesLexicon());
   const Batch b = Drain(*source);
-  REQUIRE(b.records.size() == 1);
+  REQUIRE(b.records.size() == 3);
   CHECK(b.non_answers == 1);
   CHECK(Reconciles(b));
   const Record& r = b.records[0];
@@ -177,6 +191,13 @@ TEST_CASE("docx: focus-group header lines, speakers and sections", "[docx]") {
   CHECK(AttributeOf(r, "group") == "Young carers");
   CHECK(TagValues(r, TagKind::kDistrict) == Strings{"Dover"});
   CHECK(r.locator.ToString() == "paragraph 3");
+  // Two speakers' turns in one paragraph, split at the line break: two records, two ids.
+  CHECK(b.records[1].text == "What helps?");
+  CHECK(b.records[1].locator.ToString() == "paragraph 5");
+  CHECK(b.records[2].text == "A quiet room");
+  CHECK(AttributeOf(b.records[2], "speaker") == "P2");
+  CHECK(b.records[2].locator.ToString() == "paragraph 5 (line 2)");
+  CHECK(b.records[1].id != b.records[2].id);
   CHECK(source->info().encoding == "UTF-8");
 }
 

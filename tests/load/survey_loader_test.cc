@@ -417,3 +417,33 @@ TEST_CASE("survey: OutwardCode", "[survey]") {
   CHECK(heard::OutwardCode("12345").empty());
   CHECK(heard::OutwardCode("CT9 1AB please").empty());
 }
+
+TEST_CASE("survey: a title row and a row of full question text above the header",
+          "[survey]") {
+  // Platforms put the export's title first and the full question wording
+  // above short column names; header_row says which row is the header.
+  const std::string csv =
+      "Strategy survey export,,\n"
+      "Your reference,What would give children the best start in life?,Anything else?\n"
+      "ID,Q1,Q2\n"
+      "R1,Family hubs open at weekends,n/a\n";
+  SurveyMapping m;
+  m.header_row = 3;
+  m.respondent = "ID";
+  m.questions = {{"Q1", "Q1", ""}, {"Q2", "Q2", ""}};
+  const Loaded l = Load(csv, m);
+  REQUIRE(l.problems.empty());
+  REQUIRE(l.records.size() == 1);
+  CHECK(l.records[0].text == "Family hubs open at weekends");
+  CHECK(l.records[0].respondent == "R1");
+  CHECK(l.records[0].locator.row == 4);
+  CHECK(l.totals.non_answers == 1);
+  CHECK(Balanced(l));
+  // Read with the default header_row, the title row is the header and the mapping fails.
+  m.header_row = 1;
+  const Loaded wrong = Load(csv, m);
+  REQUIRE(wrong.problems.size() == 1);
+  CHECK(wrong.problems[0].severity == Problem::Severity::kReject);
+  CHECK_THAT(wrong.problems[0].reason, Catch::Matchers::Contains("column \"ID\" is not in the header"));
+  CHECK(Balanced(wrong));
+}
