@@ -119,7 +119,20 @@ def main():
     parser.add_argument("--heard", required=True)
     parser.add_argument("--heard-bench", required=True)
     parser.add_argument("--python", default="/usr/bin/python3")
+    parser.add_argument("--check", action="store_true",
+                        help="for the test suite: exit 77 (skip) when a baseline tool is"
+                        " missing; fail unless every figure was measured (never on timings)")
     args = parser.parse_args()
+    if args.check:
+        missing = [tool for tool, ok in (
+            ("/usr/bin/time", os.path.exists("/usr/bin/time")),
+            ("ripgrep", shutil.which("rg") is not None),
+            ("python3-pandas", subprocess.run([args.python, "-c", "import pandas"],
+                                              capture_output=True).returncode == 0)) if not ok]
+        if missing:
+            print(f"bench: skipped, not installed: {', '.join(missing)}"
+                  " (bash scripts/dev.sh bench installs them)")
+            return 77
     data = os.path.abspath(os.path.join(args.dir, f"n{args.answers}_s{args.seed}"))
     os.makedirs(data, exist_ok=True)
     csv = os.path.join(data, "survey.csv")
@@ -206,6 +219,22 @@ def main():
     print(f"  same results on 1 and 2 threads: {verdict(same)}")
     if args.answers < 1000000:
         print(f"  (a round of {args.answers} answers: fixed start-up costs weigh more than at 1M)")
+    if args.check:
+        stages = ("read", "normalise", "tag", "store", "index", "wall")
+        problems = [what for what, ok in (
+            ("records stored on both thread counts", one["records"] > 0 and two["records"] > 0),
+            ("stage CPU seconds from --stats", all(k in r["stats"] for r in runs for k in stages)),
+            ("peak RSS", all(r["rss"] > 0 for r in runs)),
+            ("sources complete and searchable", two["status"] == "complete"
+             and two["searchable"] > 0),
+            ("tag stage alone", tag.get("records", 0) == two["records"]),
+            ("ripgrep matches", rg["matches"] > 0),
+            ("pandas sample", pandas["answers"] == min(args.pandas_sample, args.answers)
+             and pandas["pattern_hits"] > 0),
+            ("same results on 1 and 2 threads", same)) if not ok]
+        for what in problems:
+            print(f"bench check failed: {what}")
+        return 1 if problems else 0
     return 0 if same else 1
 
 

@@ -3,6 +3,8 @@
 #   bash scripts/dev.sh sample   install what is missing, build, run the sample round, write its report
 #   bash scripts/dev.sh test     install what is missing, build, run the whole test suite
 #   bash scripts/dev.sh build    install what is missing and build
+#   bash scripts/dev.sh bench [--answers N] [--pandas-sample N]
+#                                install what is missing, build, run the benchmark (README "Benchmark")
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +26,12 @@ packages=(
 test_packages=(
   chromium fonts-liberation
   clang-14 libclang-rt-14-dev
+)
+
+# Only `bench` needs these: Debian's Python with pandas for the analyst's baseline,
+# ripgrep for the raw pattern-matching limit, GNU time for peak RSS.
+bench_packages=(
+  python3-pandas ripgrep time
 )
 
 # install_missing PACKAGE...: installs those not installed yet.
@@ -129,8 +137,16 @@ case "${1:-}" in
     install_missing "${packages[@]}"
     build
     ;;
+  bench)
+    shift
+    install_missing "${packages[@]}" "${bench_packages[@]}"
+    cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$build" -j "$jobs" --target heard heard_bench
+    /usr/bin/python3 "$here/bench/run_bench.py" --heard "$build/heard" \
+      --heard-bench "$build/heard_bench" --dir "$build/bench_data" "$@"
+    ;;
   *)
-    echo "usage: bash scripts/dev.sh sample|test|build" >&2
+    echo "usage: bash scripts/dev.sh sample|test|build|bench [bench options]" >&2
     exit 2
     ;;
 esac
