@@ -246,7 +246,9 @@ struct RoundScopeChange {
 
 struct DiffOptions {
   bool by_district = false;
-  std::string channel;  // non-empty: only records of this channel, in both rounds
+  // Non-empty: only records of these channels (ChannelName), in both rounds, so that
+  // rounds that used different channels are compared like with like.
+  std::vector<std::string> channels;
   int64_t min_count = kDefaultMinCount;
   double alpha = 0.05;
   double min_district_share = 0.5;
@@ -254,10 +256,15 @@ struct DiffOptions {
 
 struct RoundDiff {
   std::string from, to;
-  std::string channel;  // as DiffOptions::channel
+  std::vector<std::string> channels;  // as DiffOptions::channels
   int64_t min_count = kDefaultMinCount;
   std::vector<RoundScopeChange> scopes;  // the whole round first, then districts by name
 };
+
+// The round before `round` in the store: the one with the latest date before
+// its date when both have dates, otherwise the one created last before it.
+// NotFound when there is none (or `round` does not exist).
+Result<std::string> EarlierRound(Store& store, const std::string& round);
 
 // NotFound if either round does not exist.
 Result<RoundDiff> DiffRounds(Store& store, const std::string& from, const std::string& to,
