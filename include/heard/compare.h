@@ -64,6 +64,8 @@ std::vector<double> HolmAdjust(const std::vector<double>& p);
 // min_count is suppressed: its count is published only as "<min_count" and no
 // statistic computed from it is published. A group whose records are under
 // min_count is suppressed as a whole. Zero counts are under the minimum too.
+// In a group comparison the rest's count of a theme is protected the same way
+// (the rest is often one other group; see ThemeKeyness::rest_suppressed).
 inline constexpr int64_t kDefaultMinCount = 5;
 
 struct CompareOptions {
@@ -85,14 +87,18 @@ struct ThemeKeyness {
   Keyness keyness;
   double p_holm = 1;         // Holm-adjusted over every published test of the comparison
   bool suppressed = false;   // a < min_count: count and statistics withheld
+  // c < min_count (the rest is often one other group, so its small count is protected
+  // too): a and a/n1 are published, c, c/n2 and every statistic are withheld.
+  bool rest_suppressed = false;
+  bool tested() const { return !suppressed && !rest_suppressed; }
 };
 
 struct GroupKeyness {
   std::string group;
   int64_t records = 0;       // n1
   bool suppressed = false;   // n1 < min_count: nothing of the group is published
-  // Unsuppressed themes first, most significant first (p, then larger G2,
-  // then more records); then the suppressed ones by name. Only themes some
+  // Tested themes first, most significant first (p, then larger G2, then more
+  // records); then those with the rest suppressed, then the suppressed ones, by name. Only themes some
   // record in scope carries are listed.
   std::vector<ThemeKeyness> themes;
 };
@@ -104,7 +110,7 @@ struct Comparison {
   int64_t min_count = kDefaultMinCount;
   int64_t records = 0;            // N: records in scope that belong to at least one group
   int64_t records_ungrouped = 0;  // records in scope with no value for `by` (left out)
-  int64_t tests = 0;              // unsuppressed group x theme tests (the Holm family size)
+  int64_t tests = 0;              // group x theme tests published (the Holm family size)
   // The rest of a group is every other record in scope; a record with two
   // groups (a bullet coded to two districts) counts in both.
   std::vector<GroupKeyness> groups;  // by name

@@ -50,7 +50,7 @@ std::string DistrictCard(const GroupKeyness& g, const ReportOptions& options) {
   all.district = g.group;
   std::string rows;
   for (const ThemeKeyness& t : g.themes) {
-    if (!t.suppressed && t.keyness.p < options.alpha) rows += KeynessRow(g.group, t);
+    if (t.tested() && t.keyness.p < options.alpha) rows += KeynessRow(g.group, t);
   }
   std::string html = fmt::format("<div class=\"kcard\"><h3>{} <span class=\"sub\">{} records</span>"
                                  "</h3>\n",

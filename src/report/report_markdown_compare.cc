@@ -33,7 +33,7 @@ std::string Districts(const Report& report, const ReportOptions& options) {
     }
     std::string rows;
     for (const ThemeKeyness& t : g.themes) {
-      if (t.suppressed || t.keyness.p >= options.alpha) continue;
+      if (!t.tested() || t.keyness.p >= options.alpha) continue;
       rows += fmt::format("| {} | {} | {} | {} | {} | {} | {}{} | {} |\n",
                           DirectionWord(t.keyness.direction), MarkdownCell(t.theme_name),
                           t.records, Percent(t.share), Percent(t.rest_share),

@@ -131,6 +131,7 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace
 #selftest { white-space: pre-wrap; }
 .kgrid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 6px 28px; }
 .kcard h3 .sub { font-weight: 400; color: var(--muted); font-size: 13px; margin-left: 6px; }
+table.keyness { table-layout: fixed; } table.keyness th:first-child { width: 44%; }
 table.keyness tbody th, table.pairs tbody th, table.changes tbody th { font-weight: 500; }
 tr.more .dir { color: #1f7a4d; } tr.less .dir { color: #b0452b; }
 td.verdict { text-align: left; font-weight: 650; }

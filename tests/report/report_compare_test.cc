@@ -16,8 +16,10 @@ using testing::TempDir;
 // Thanet: 30 records, 20 with transport, 4 with gp-access (a cell under 5).
 // Swale:  30 records,  3 with transport, 15 with gp-access.
 // Dover:   3 records (a district under 5).
+// Medway: 10 records, 5 with transport (so the rest of Thanet has 3 + 5 = 8).
 // The first 6 records of each district carry funding too, so funding and
-// transport come together in 6 (Thanet) + 3 (Swale) = 9 records; no other pair meets.
+// transport come together in 6 (Thanet) + 3 (Swale) + 5 (Medway) = 14 records; no other
+// pair meets.
 std::vector<Record> Records() {
   std::vector<Record> records;
   int line = 1;
@@ -33,6 +35,7 @@ std::vector<Record> Records() {
   add("Thanet", 30, 20, 26);
   add("Swale", 30, 3, 15);
   add("Dover", 3, 0, 3);
+  add("Medway", 10, 5, 10);
   return records;
 }
 
@@ -55,7 +58,7 @@ TEST_CASE("report: districts compared, suppressed, and their counts linked", "[r
   CHECK_THAT(compare, Catch::Contains("counts under 5 are shown as &quot;&lt;5&quot;"));
   CHECK_THAT(compare, Catch::Contains("<h3>Dover</h3><p class=\"note\">Fewer than 5 records"));
 
-  // Thanet raised transport more (20/30 against 3/33), linked to exactly those records.
+  // Thanet raised transport more (20/30 against 8/43), linked to exactly those records.
   bool thanet_transport = false, thanet_gp = false, dover = false;
   for (const testing::CountLinkSeen& link : testing::CountLinks(compare)) {
     if (link.Get("district") == std::optional<std::string>("Thanet") &&
@@ -71,14 +74,14 @@ TEST_CASE("report: districts compared, suppressed, and their counts linked", "[r
   CHECK_FALSE(thanet_gp);  // 4 records: suppressed, so neither a count nor a statistic
   CHECK_FALSE(dover);      // under 5 records: the district is not published
 
-  // Pairs: funding with transport in records 0-5 of Thanet and 0-2 of Swale = 9 records.
+  // Pairs: funding with transport in records 0-5 of Thanet, 0-2 of Swale, 0-4 of Medway = 14.
   bool pair = false;
   for (const testing::CountLinkSeen& link : testing::CountLinks(compare)) {
     if (link.Get("also")) {
       pair = true;
       CHECK(link.Get("theme") == std::optional<std::string>("funding"));
       CHECK(link.Get("also") == std::optional<std::string>("transport"));
-      CHECK(link.shown == 9);
+      CHECK(link.shown == 14);
     }
   }
   CHECK(pair);
@@ -86,7 +89,7 @@ TEST_CASE("report: districts compared, suppressed, and their counts linked", "[r
   const std::string md = RenderReportMarkdown(*report);
   CHECK_THAT(md, Catch::Contains("## Compare districts"));
   CHECK_THAT(md, Catch::Contains("### Dover\n\nFewer than 5 records: not compared."));
-  CHECK_THAT(md, Catch::Contains("| more | Transport to services | 20 | 66.7% | 9.1% |"));
+  CHECK_THAT(md, Catch::Contains("| more | Transport to services | 20 | 66.7% | 18.6% |"));
   CHECK_THAT(md, Catch::Contains("## Themes raised together"));
   CHECK(md.find("## Since the last round") == std::string::npos);
 }
@@ -100,7 +103,7 @@ TEST_CASE("report: an earlier round in the store gives 'Since the last round'", 
   auto source = store->BeginSource(*earlier, "old.csv", Channel::kSurvey);
   REQUIRE(source.ok());
   Batch batch;
-  for (int i = 0; i < 40; ++i) {  // transport in 30 of 40 before; 23 of 63 now: falling
+  for (int i = 0; i < 40; ++i) {  // transport in 30 of 40 before; 28 of 73 now: falling
     std::vector<Tag> tags{MakeTag(TagKind::kDistrict, "Thanet")};
     if (i < 30) tags.push_back(MakeTag(TagKind::kTheme, "transport"));
     Record record = MakeRecord(Channel::kSurvey, i + 1, "", "text", tags);
@@ -121,10 +124,10 @@ TEST_CASE("report: an earlier round in the store gives 'Since the last round'", 
   REQUIRE(report->since_last.has_value());
   CHECK(report->since_last->from == "Round of 2025");
   const std::string since = Section(RenderReportHtml(*report), "since");
-  CHECK_THAT(since, Catch::Contains("<strong>Round of 2025</strong> (40 records; this round 63)"));
+  CHECK_THAT(since, Catch::Contains("<strong>Round of 2025</strong> (40 records; this round 73)"));
   CHECK_THAT(since, Catch::Contains("<td class=\"verdict\">falling</td><th scope=\"row\">"
-                                    "Transport to services</th><td>75.0%</td><td>36.5%</td>"));
-  CHECK_THAT(RenderReportMarkdown(*report), Catch::Contains("| falling | Transport to services | 75.0% | 36.5% |"));
+                                    "Transport to services</th><td>75.0%</td><td>38.4%</td>"));
+  CHECK_THAT(RenderReportMarkdown(*report), Catch::Contains("| falling | Transport to services | 75.0% | 38.4% |"));
 }
 
 }  // namespace
