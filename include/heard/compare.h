@@ -98,8 +98,8 @@ struct GroupKeyness {
   int64_t records = 0;       // n1
   bool suppressed = false;   // n1 < min_count: nothing of the group is published
   // Tested themes first, most significant first (p, then larger G2, then more
-  // records); then those with the rest suppressed, then the suppressed ones, by name. Only themes some
-  // record in scope carries are listed.
+  // records); then those with the rest suppressed, then the suppressed ones,
+  // by name. Only themes some record in scope carries are listed.
   std::vector<ThemeKeyness> themes;
 };
 
@@ -118,17 +118,16 @@ struct Comparison {
 
 // Reads the round through Store::ForEachRecord. NotFound if the round does not
 // exist; InvalidInput if `by` is an attribute no record of the round carries
-// (the message lists the attributes there are).
+// (the message lists the attributes there are) or `outcome` is not one of the round's.
 Result<Comparison> CompareGroups(Store& store, const std::string& round,
                                  const CompareOptions& options);
 
 // Streaming tally behind CompareGroups, for callers that already hold the
 // records (the report): Add each record's groups and themes (duplicates are
-// ignored), then Finish. Memory grows with groups x themes, not records.
+// ignored; a record with no group is counted as ungrouped), then Finish. Memory grows with groups x themes, not records.
 class GroupTally {
  public:
   void Add(const std::vector<std::string>& groups, const std::vector<std::string>& themes);
-  void AddUngrouped() { ++ungrouped_; }
   // theme_names: id -> name (an id with no name is shown as the id).
   Comparison Finish(const std::map<std::string, std::string>& theme_names,
                     int64_t min_count) const;
@@ -187,6 +186,7 @@ struct Cooccurrence {
   std::vector<CooccurrenceGroup> groups;  // the overall group first, then by name
 };
 
+// Reads the round through Store::ForEachRecord; errors as CompareGroups.
 Result<Cooccurrence> CooccurThemes(Store& store, const std::string& round,
                                    const CooccurrenceOptions& options);
 

@@ -135,6 +135,7 @@ table.keyness { table-layout: fixed; } table.keyness th:first-child { width: 44%
 table.keyness tbody th, table.pairs tbody th, table.changes tbody th { font-weight: 500; }
 tr.more .dir { color: #1f7a4d; } tr.less .dir { color: #b0452b; }
 td.verdict { text-align: left; font-weight: 650; }
+table.pairs thead th:nth-child(3), table.changes thead th:nth-child(-n+2) { text-align: left; }
 tr.v-new td.verdict, tr.v-rising td.verdict { color: #1f7a4d; }
 tr.v-gone td.verdict, tr.v-falling td.verdict { color: #b0452b; }
 @media print {
