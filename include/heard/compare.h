@@ -64,6 +64,8 @@ std::vector<double> HolmAdjust(const std::vector<double>& p);
 // min_count is suppressed: its count is published only as "<min_count" and no
 // statistic computed from it is published. A group whose records are under
 // min_count is suppressed as a whole. Zero counts are under the minimum too.
+// In a group comparison the rest's count of a theme is protected the same way
+// (the rest is often one other group; see ThemeKeyness::rest_suppressed).
 inline constexpr int64_t kDefaultMinCount = 5;
 
 struct CompareOptions {
@@ -85,15 +87,19 @@ struct ThemeKeyness {
   Keyness keyness;
   double p_holm = 1;         // Holm-adjusted over every published test of the comparison
   bool suppressed = false;   // a < min_count: count and statistics withheld
+  // c < min_count (the rest is often one other group, so its small count is protected
+  // too): a and a/n1 are published, c, c/n2 and every statistic are withheld.
+  bool rest_suppressed = false;
+  bool tested() const { return !suppressed && !rest_suppressed; }
 };
 
 struct GroupKeyness {
   std::string group;
   int64_t records = 0;       // n1
   bool suppressed = false;   // n1 < min_count: nothing of the group is published
-  // Unsuppressed themes first, most significant first (p, then larger G2,
-  // then more records); then the suppressed ones by name. Only themes some
-  // record in scope carries are listed.
+  // Tested themes first, most significant first (p, then larger G2, then more
+  // records); then those with the rest suppressed, then the suppressed ones,
+  // by name. Only themes some record in scope carries are listed.
   std::vector<ThemeKeyness> themes;
 };
 
@@ -104,7 +110,7 @@ struct Comparison {
   int64_t min_count = kDefaultMinCount;
   int64_t records = 0;            // N: records in scope that belong to at least one group
   int64_t records_ungrouped = 0;  // records in scope with no value for `by` (left out)
-  int64_t tests = 0;              // unsuppressed group x theme tests (the Holm family size)
+  int64_t tests = 0;              // group x theme tests published (the Holm family size)
   // The rest of a group is every other record in scope; a record with two
   // groups (a bullet coded to two districts) counts in both.
   std::vector<GroupKeyness> groups;  // by name
@@ -112,17 +118,16 @@ struct Comparison {
 
 // Reads the round through Store::ForEachRecord. NotFound if the round does not
 // exist; InvalidInput if `by` is an attribute no record of the round carries
-// (the message lists the attributes there are).
+// (the message lists the attributes there are) or `outcome` is not one of the round's.
 Result<Comparison> CompareGroups(Store& store, const std::string& round,
                                  const CompareOptions& options);
 
 // Streaming tally behind CompareGroups, for callers that already hold the
 // records (the report): Add each record's groups and themes (duplicates are
-// ignored), then Finish. Memory grows with groups x themes, not records.
+// ignored; a record with no group is counted as ungrouped), then Finish. Memory grows with groups x themes, not records.
 class GroupTally {
  public:
   void Add(const std::vector<std::string>& groups, const std::vector<std::string>& themes);
-  void AddUngrouped() { ++ungrouped_; }
   // theme_names: id -> name (an id with no name is shown as the id).
   Comparison Finish(const std::map<std::string, std::string>& theme_names,
                     int64_t min_count) const;
@@ -181,6 +186,7 @@ struct Cooccurrence {
   std::vector<CooccurrenceGroup> groups;  // the overall group first, then by name
 };
 
+// Reads the round through Store::ForEachRecord; errors as CompareGroups.
 Result<Cooccurrence> CooccurThemes(Store& store, const std::string& round,
                                    const CooccurrenceOptions& options);
 
@@ -246,7 +252,9 @@ struct RoundScopeChange {
 
 struct DiffOptions {
   bool by_district = false;
-  std::string channel;  // non-empty: only records of this channel, in both rounds
+  // Non-empty: only records of these channels (ChannelName), in both rounds, so that
+  // rounds that used different channels are compared like with like.
+  std::vector<std::string> channels;
   int64_t min_count = kDefaultMinCount;
   double alpha = 0.05;
   double min_district_share = 0.5;
@@ -254,10 +262,15 @@ struct DiffOptions {
 
 struct RoundDiff {
   std::string from, to;
-  std::string channel;  // as DiffOptions::channel
+  std::vector<std::string> channels;  // as DiffOptions::channels
   int64_t min_count = kDefaultMinCount;
   std::vector<RoundScopeChange> scopes;  // the whole round first, then districts by name
 };
+
+// The round before `round` in the store: the one with the latest date before
+// its date when both have dates, otherwise the one created last before it.
+// NotFound when there is none (or `round` does not exist).
+Result<std::string> EarlierRound(Store& store, const std::string& round);
 
 // NotFound if either round does not exist.
 Result<RoundDiff> DiffRounds(Store& store, const std::string& from, const std::string& to,

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "heard/compare.h"
 #include "heard/status.h"
 #include "heard/store.h"
 #include "heard/summary.h"
@@ -46,6 +49,12 @@ struct Report {
   std::map<std::string, std::string> theme_names;    // id -> name
   int64_t respondents = 0;                           // distinct survey respondents in the round
   DistrictThemeMap district_themes;
+  // Each district against the rest (CompareGroups' rules, with ReportOptions::min_count),
+  // the most-associated pairs of themes over the round, and, when the store holds an
+  // earlier round (EarlierRound), what changed since it.
+  Comparison district_keyness;
+  Cooccurrence theme_pairs;
+  std::optional<RoundDiff> since_last;
 };
 
 struct ReportOptions {
@@ -54,6 +63,9 @@ struct ReportOptions {
   size_t chart_themes = 15;  // bars in each outcome's chart
   size_t table_themes = 12;  // theme rows shown before "all themes" is opened
   size_t quoted_themes = 5;  // themes per outcome whose quotes are shown
+  int64_t min_count = kDefaultMinCount;  // disclosure control of the comparison tables
+  double alpha = 0.05;       // "Compare districts" lists themes with p below this
+  size_t pair_rows = 15;     // rows of the co-occurrence table
 };
 
 // Reads the round: its summary, ledgers, problems and every record. Memory
@@ -71,8 +83,9 @@ Result<Report> BuildReport(Store& store, const std::string& round,
 std::string RenderReportHtml(const Report& report, const ReportOptions& options = {});
 
 // The same content as Markdown: the summary (RenderSummaryMarkdown) plus the
-// district × theme table, the attribution last.
-std::string RenderReportMarkdown(const Report& report);
+// district × theme table, the district comparison, the co-occurrence table
+// and the changes since the last round, the attribution last.
+std::string RenderReportMarkdown(const Report& report, const ReportOptions& options = {});
 
 // Writes `dir`/report.html and `dir`/report.md, creating `dir`. Io on failure.
 Status WriteReport(const Report& report, const std::string& dir, const ReportOptions& options = {});

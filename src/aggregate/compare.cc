@@ -63,9 +63,10 @@ Comparison GroupTally::Finish(const std::map<std::string, std::string>& theme_na
         t.records = cell == cells_.end() ? 0 : cell->second;
         t.rest_records = total - t.records;
         t.suppressed = t.records < min_count;
-        if (!t.suppressed) {
-          t.share = static_cast<double>(t.records) / static_cast<double>(n1);
-          t.rest_share = n2 > 0 ? static_cast<double>(t.rest_records) / static_cast<double>(n2) : 0;
+        t.rest_suppressed = !t.suppressed && t.rest_records < min_count;
+        if (!t.suppressed) t.share = static_cast<double>(t.records) / static_cast<double>(n1);
+        if (t.tested()) {
+          t.rest_share = static_cast<double>(t.rest_records) / static_cast<double>(n2);
           t.keyness = ComputeKeyness(t.records, n1, t.rest_records, n2);
         }
         g.themes.push_back(std::move(t));
@@ -73,7 +74,8 @@ Comparison GroupTally::Finish(const std::map<std::string, std::string>& theme_na
       std::stable_sort(g.themes.begin(), g.themes.end(),
                        [](const ThemeKeyness& x, const ThemeKeyness& y) {
                          if (x.suppressed != y.suppressed) return !x.suppressed;
-                         if (x.suppressed) return x.theme_name < y.theme_name;
+                         if (x.rest_suppressed != y.rest_suppressed) return !x.rest_suppressed;
+                         if (!x.tested()) return x.theme_name < y.theme_name;
                          if (x.keyness.p != y.keyness.p) return x.keyness.p < y.keyness.p;
                          if (x.keyness.g2 != y.keyness.g2) return x.keyness.g2 > y.keyness.g2;
                          if (x.records != y.records) return x.records > y.records;
@@ -84,7 +86,7 @@ Comparison GroupTally::Finish(const std::map<std::string, std::string>& theme_na
   }
   for (GroupKeyness& g : out.groups) {
     for (ThemeKeyness& t : g.themes) {
-      if (t.suppressed) continue;
+      if (!t.tested()) continue;
       p_values.push_back(t.keyness.p);
       tested.push_back(&t);
     }

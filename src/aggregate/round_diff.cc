@@ -1,9 +1,11 @@
 // Comparing rounds: per theme (and per district), shares in each round, G2, and a verdict.
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "aggregate/record_groups.h"
 #include "heard/compare.h"
+#include "store/connection.h"
 
 namespace heard {
 namespace {
@@ -23,7 +25,11 @@ Status CountRound(Store& store, const std::string& round, const DiffOptions& opt
   }
   counts->totals[""] = 0;
   return store.ForEachRecord(round, [&](const Record& record) {
-    if (!options.channel.empty() && ChannelName(record.channel) != options.channel) return true;
+    if (!options.channels.empty() &&
+        std::find(options.channels.begin(), options.channels.end(),
+                  ChannelName(record.channel)) == options.channels.end()) {
+      return true;
+    }
     const aggregate::RecordView view = aggregate::ViewOf(record, options.min_district_share);
     std::vector<std::string> scopes{""};
     if (options.by_district) scopes.insert(scopes.end(), view.districts.begin(), view.districts.end());
@@ -54,6 +60,36 @@ int Rank(Verdict verdict) {
 
 }  // namespace
 
+Result<std::string> EarlierRound(Store& store, const std::string& round) {
+  struct Row {
+    int64_t id;
+    std::string name, date;
+  };
+  std::vector<Row> rows;
+  try {
+    SQLite::Statement query(store.connection().db, "SELECT id, name, date FROM rounds");
+    while (query.executeStep()) {
+      rows.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                      query.getColumn(2).getString()});
+    }
+  } catch (const std::exception& e) {
+    return StoreError("cannot list rounds", e);
+  }
+  const auto self = std::find_if(rows.begin(), rows.end(),
+                                 [&](const Row& r) { return r.name == round; });
+  if (self == rows.end()) return Status::NotFound("no round \"" + round + "\"");
+  const Row* best = nullptr;
+  for (const Row& r : rows) {
+    if (r.id == self->id) continue;
+    const bool dated = !r.date.empty() && !self->date.empty();
+    const bool before = dated ? r.date < self->date : r.id < self->id;
+    if (!before) continue;
+    if (best == nullptr || std::tie(r.date, r.id) > std::tie(best->date, best->id)) best = &r;
+  }
+  if (best == nullptr) return Status::NotFound("no round before \"" + round + "\"");
+  return best->name;
+}
+
 Result<RoundDiff> DiffRounds(Store& store, const std::string& from, const std::string& to,
                              const DiffOptions& options) {
   for (const std::string& round : {from, to}) {
@@ -69,7 +105,7 @@ Result<RoundDiff> DiffRounds(Store& store, const std::string& from, const std::s
   RoundDiff diff;
   diff.from = from;
   diff.to = to;
-  diff.channel = options.channel;
+  diff.channels = options.channels;
   diff.min_count = options.min_count;
   std::set<std::string> scopes;
   for (const auto& [scope, n] : before.totals) scopes.insert(scope);

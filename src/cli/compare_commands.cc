@@ -76,7 +76,7 @@ int Diff(const DiffArgs& args) {
   if (!store.ok()) return ExitFor(store.status());
   DiffOptions options;
   options.by_district = args.by == "district";
-  options.channel = args.channel;
+  if (!args.channel.empty()) options.channels.push_back(args.channel);
   options.min_count = args.min_count;
   Result<RoundDiff> diff = DiffRounds(**store, args.from, args.to, options);
   if (!diff.ok()) return ExitForRead(diff.status());

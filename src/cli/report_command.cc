@@ -16,6 +16,7 @@ struct ReportArgs {
   std::string db;
   std::string round;  // empty: the most recent round
   std::string out;    // folder for report.html and report.md
+  int64_t min_count = kDefaultMinCount;  // disclosure control of the comparison sections
 };
 
 int WriteReportFiles(const ReportArgs& args) {
@@ -23,9 +24,11 @@ int WriteReportFiles(const ReportArgs& args) {
   if (!store.ok()) return ExitFor(store.status());
   Result<std::string> round = PickRound(**store, args.round);
   if (!round.ok()) return ExitFor(round.status());
-  Result<heard::Report> report = BuildReport(**store, *round);
+  ReportOptions options;
+  options.min_count = args.min_count;
+  Result<heard::Report> report = BuildReport(**store, *round, options);
   if (!report.ok()) return ExitFor(report.status());
-  Status written = WriteReport(*report, args.out);
+  Status written = WriteReport(*report, args.out, options);
   if (!written.ok()) return ExitFor(written);
   const std::filesystem::path dir(args.out);
   std::cout << fmt::format("round \"{}\": {} records\nhtml:     {}\nmarkdown: {}\n", *round,
@@ -45,6 +48,10 @@ void RegisterReportCommand(CLI::App& app, std::function<int()>& run) {
   command->add_option("--round", args->round, "Round (default: the latest loaded)");
   command->add_option("--out", args->out, "Folder to write report.html and report.md into")
       ->required();
+  command->add_option("--min-count", args->min_count,
+                      "Compare districts, themes raised together, since the last round: counts "
+                      "under this (default 5) are withheld")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
   command->footer(
       "Exit codes: 0 done; 2 bad command line; 4 no such database or round; "
       "5 the database failed; see `heard --help`.");

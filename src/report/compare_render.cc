@@ -45,6 +45,12 @@ std::string Text(const Comparison& c) {
         ++hidden;
         continue;
       }
+      if (t.rest_suppressed) {
+        out << fmt::format("  {:>7} {:>6} {:>6} {:>8} {:>7} {:>7} {:>6} {:<9}  {}\n", t.records,
+                           Percent(t.share), fmt::format("<{}", c.min_count), "", "", "", "", "",
+                           t.theme_name);
+        continue;
+      }
       out << fmt::format("  {:>7} {:>6} {:>6} {:>8} {:>7} {:>7} {:>6} {:<9}  {}\n", t.records,
                          Percent(t.share), Percent(t.rest_share), G2Text(t.keyness.g2),
                          PValue(t.keyness.p), PValue(t.p_holm), LogRatioText(t.keyness.log_ratio),
@@ -79,6 +85,11 @@ std::string Markdown(const Comparison& c) {
         ++hidden;
         continue;
       }
+      if (t.rest_suppressed) {
+        out << fmt::format("| {} | {} | {} | <{} | | | | | |\n", MarkdownCell(t.theme_name),
+                           t.records, Percent(t.share), c.min_count);
+        continue;
+      }
       out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} {} |\n",
                          MarkdownCell(t.theme_name), t.records, Percent(t.share),
                          Percent(t.rest_share), G2Text(t.keyness.g2), PValue(t.keyness.p),
@@ -107,13 +118,18 @@ std::string Json(const Comparison& c) {
       if (t.suppressed) {
         theme["records"] = PublishedCount(t.records, true, c.min_count);
         theme["suppressed"] = true;
+      } else if (t.rest_suppressed) {
+        theme.update({{"records", t.records}, {"share", t.share},
+                      {"rest_records", PublishedCount(t.rest_records, true, c.min_count)},
+                      {"suppressed", false}, {"rest_suppressed", true}});
       } else {
         theme.update({{"records", t.records}, {"share", t.share},
                       {"rest_records", t.rest_records}, {"rest_share", t.rest_share},
                       {"g2", t.keyness.g2}, {"p", t.keyness.p}, {"p_holm", t.p_holm},
                       {"log_ratio", t.keyness.log_ratio},
                       {"direction", DirectionWord(t.keyness.direction)},
-                      {"significance", SignificanceMark(t.keyness.p)}, {"suppressed", false}});
+                      {"significance", SignificanceMark(t.keyness.p)}, {"suppressed", false},
+                      {"rest_suppressed", false}});
       }
       themes.push_back(std::move(theme));
     }
@@ -143,6 +159,11 @@ std::string Csv(const Comparison& c) {
              "," + CsvCell(t.theme_name) + ",";
       if (t.suppressed) {
         out += PublishedCount(t.records, true, c.min_count) + ",,,,,,,,,,1\r\n";
+        continue;
+      }
+      if (t.rest_suppressed) {  // the rest's count is withheld, and every statistic with it
+        out += fmt::format("{},{},{},,,,,,,,0\r\n", t.records, Exact(t.share),
+                           PublishedCount(t.rest_records, true, c.min_count));
         continue;
       }
       out += fmt::format("{},{},{},{},{},{},{},{},{},{},0\r\n", t.records, Exact(t.share),

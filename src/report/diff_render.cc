@@ -12,6 +12,13 @@ namespace {
 
 using namespace report;
 
+std::string ChannelNote(const RoundDiff& d) {
+  if (d.channels.empty()) return "";
+  std::string list;
+  for (const std::string& c : d.channels) list += (list.empty() ? "" : " and ") + c;
+  return " Only " + list + " records are compared.";
+}
+
 std::string Method(const RoundDiff& d) {
   return fmt::format(
       "From \"{}\" to \"{}\": each theme's share of the records in each round, compared by "
@@ -20,7 +27,7 @@ std::string Method(const RoundDiff& d) {
       "falling; steady = no significant change. Themes under {} records in both rounds are not "
       "listed.",
       d.from, d.to, d.min_count, d.min_count, d.min_count) +
-         (d.channel.empty() ? std::string() : " Only " + d.channel + " records are compared.");
+         ChannelNote(d);
 }
 
 std::string ScopeTitle(const RoundScopeChange& s) {

@@ -24,6 +24,17 @@ std::string OverviewSection(const Report& report);
 // <section id="map">: the district × theme heat map.
 std::string DistrictMapSection(const Report& report);
 
+// <section id="compare">: each district's themes against the rest (p < alpha, with
+// suppression) and the most-associated pairs of themes; counts link to their records.
+std::string CompareSection(const Report& report, const ReportOptions& options);
+
+// <section id="since">: themes new, rising, gone or falling since the earlier round;
+// "" when the store holds no earlier round.
+std::string SinceLastSection(const Report& report);
+
+// The same three as Markdown (## headings), for report.md.
+std::string CompareMarkdown(const Report& report, const ReportOptions& options);
+
 // <section class="outcome">: one outcome's chart, ranked themes and quotes.
 std::string OutcomeSection(const Report& report, const OutcomeSummary& outcome,
                            const ReportOptions& options);

@@ -16,10 +16,12 @@ using report::Html;
 constexpr const char* kContentPolicy =
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
-std::string Contents(const Summary& summary) {
+std::string Contents(const Report& report) {
+  const Summary& summary = report.summary;
   std::string nav =
       "<nav class=\"toc\" aria-label=\"Contents\"><a href=\"#overview\">The round</a>"
-      "<a href=\"#map\">Districts</a>";
+      "<a href=\"#map\">Districts</a><a href=\"#compare\">Compare districts</a>";
+  if (report.since_last) nav += "<a href=\"#since\">Since last round</a>";
   for (const OutcomeSummary& outcome : summary.outcomes) {
     nav += fmt::format("<a href=\"#{}\" title=\"{}\">{}</a>", report::OutcomeAnchor(outcome),
                        Html(outcome.name), Html(outcome.id.empty() ? "No outcome" : outcome.id));
@@ -79,9 +81,11 @@ std::string RenderReportHtml(const Report& report, const ReportOptions& options)
       "<h1>{}</h1><p class=\"meta\">{}Every number in this report is a link to the records "
       "behind it.</p></div></header>\n",
       Html(o.round), o.date.empty() ? "" : "Round closed " + Html(o.date) + ". ");
-  html += "<main class=\"page\">\n" + Contents(report.summary);
+  html += "<main class=\"page\">\n" + Contents(report);
   html += report::OverviewSection(report);
   html += report::DistrictMapSection(report);
+  html += report::CompareSection(report, options);
+  html += report::SinceLastSection(report);
   for (const OutcomeSummary& outcome : report.summary.outcomes) {
     html += report::OutcomeSection(report, outcome, options);
   }

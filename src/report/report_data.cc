@@ -87,6 +87,59 @@ Status WriteFile(const std::filesystem::path& path, const std::string& text) {
   return Status::Ok();
 }
 
+// The channels both rounds have, when they differ (a survey-only round against one with
+// workshops too would otherwise be a change of method, not of what people said); empty
+// when both rounds have the same channels.
+std::vector<std::string> CommonChannels(Store& store, const std::string& earlier,
+                                        const std::vector<Ledger>& ledgers) {
+  std::set<std::string> now, before;
+  for (const Ledger& ledger : ledgers) now.insert(ledger.channel);
+  Result<std::vector<Ledger>> earlier_ledgers = store.Ledgers(earlier);
+  if (earlier_ledgers.ok()) {
+    for (const Ledger& ledger : *earlier_ledgers) before.insert(ledger.channel);
+  }
+  if (now == before) return {};
+  std::vector<std::string> common;
+  for (const std::string& channel : now) {
+    if (before.count(channel) != 0) common.push_back(channel);
+  }
+  return common;
+}
+
+// The comparison tables, from the records already read (the same rules as
+// `heard compare --by district` and `heard cooccur`), and the diff against the
+// round before when the store has one.
+Result<Report> Compared(Store& store, Report report, const ReportOptions& options) {
+  GroupTally districts;
+  PairTally pairs;
+  for (const ReportRecord& record : report.records) {
+    districts.Add(record.districts, record.themes);
+    pairs.Add(record.themes);
+  }
+  const std::string& round = report.summary.overview.round;
+  report.district_keyness = districts.Finish(report.theme_names, options.min_count);
+  report.district_keyness.round = round;
+  report.district_keyness.by = "district";
+  CooccurrenceOptions pair_options;
+  pair_options.min_count = options.min_count;
+  pair_options.top = options.pair_rows;
+  report.theme_pairs.round = round;
+  report.theme_pairs.min_count = options.min_count;
+  report.theme_pairs.groups.push_back(pairs.Finish("", report.theme_names, pair_options));
+  Result<std::string> earlier = EarlierRound(store, round);
+  if (earlier.ok()) {
+    DiffOptions diff_options;
+    diff_options.channels = CommonChannels(store, *earlier, report.ledgers);
+    diff_options.min_count = options.min_count;
+    diff_options.alpha = options.alpha;
+    diff_options.min_district_share = options.summary.min_district_share;
+    Result<RoundDiff> diff = DiffRounds(store, *earlier, round, diff_options);
+    if (!diff.ok()) return diff.status();
+    report.since_last = std::move(*diff);
+  }
+  return report;
+}
+
 }  // namespace
 
 Result<Report> BuildReport(Store& store, const std::string& round, const ReportOptions& options) {
@@ -133,7 +186,7 @@ Result<Report> BuildReport(Store& store, const std::string& round, const ReportO
   report.respondents = static_cast<int64_t>(respondent_number.size());
   report.district_themes =
       MapDistrictThemes(report.records, report.theme_names, options.map_themes);
-  return report;
+  return Compared(store, std::move(report), options);
 }
 
 Status WriteReport(const Report& report, const std::string& dir, const ReportOptions& options) {
@@ -143,7 +196,7 @@ Status WriteReport(const Report& report, const std::string& dir, const ReportOpt
   if (error) return Status::Io(fmt::format("cannot create {}: {}", dir, error.message()));
   Status html = WriteFile(fs::path(dir) / "report.html", RenderReportHtml(report, options));
   if (!html.ok()) return html;
-  return WriteFile(fs::path(dir) / "report.md", RenderReportMarkdown(report));
+  return WriteFile(fs::path(dir) / "report.md", RenderReportMarkdown(report, options));
 }
 
 }  // namespace heard

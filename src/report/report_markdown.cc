@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "report/html_parts.h"
 #include "report/markdown_cell.h"
 #include "heard/report.h"
 
@@ -36,11 +37,12 @@ std::string DistrictThemeTable(const Report& report) {
 
 }  // namespace
 
-std::string RenderReportMarkdown(const Report& report) {
+std::string RenderReportMarkdown(const Report& report, const ReportOptions& options) {
   Summary summary = report.summary;
   summary.attribution.clear();  // it goes last, after the district table
   std::string md = RenderSummaryMarkdown(summary);
   md += DistrictThemeTable(report);
+  md += report::CompareMarkdown(report, options);
   md +=
       "\nThe HTML version of this report (report.html) links every count to the records "
       "behind it; each quote above names its record, which `heard export` lists by id.\n";

@@ -70,6 +70,7 @@ std::string CountAttributes(const CountFilter& filter) {
   add("theme", filter.theme);
   add("district", filter.district);
   add("channel", filter.channel);
+  add("also", filter.also_theme);
   return out;
 }
 

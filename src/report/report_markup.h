@@ -33,6 +33,7 @@ struct CountFilter {
   std::optional<std::string> theme;
   std::optional<std::string> district;
   std::optional<std::string> channel;
+  std::optional<std::string> also_theme;  // records that carry this theme as well (pairs)
 };
 
 // The attributes every count link carries: class="count" and its filter as data-* attributes.

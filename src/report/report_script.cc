@@ -5,7 +5,7 @@ namespace heard::report {
 
 // Contract with the page (see report_markup.h and html_parts.h): count links are
 // a.count with data-kind and optional data-outcome/-theme/-district/-channel
-// ("" selects records carrying none); quote links are a.rec-link with data-id;
+// ("" selects records carrying none) and data-also (a second theme the records carry); quote links are a.rec-link with data-id;
 // the records are the JSON in #heard-data. The panel lists records as li.rec
 // (data-r respondent number, data-d districts joined by "|", data-w redactions)
 // and sources as li.src-row (data-w the ledger figure counted).
@@ -36,7 +36,7 @@ const char* const kReportScript = R"js(
   function filterOf(el) {
     return { kind: el.getAttribute('data-kind'), outcome: opt(el, 'data-outcome'),
       theme: opt(el, 'data-theme'), district: opt(el, 'data-district'),
-      channel: opt(el, 'data-channel') };
+      channel: opt(el, 'data-channel'), also: opt(el, 'data-also') };
   }
   // wanted === '' selects the values that are empty: no outcome, no theme.
   function carries(values, wanted) {
@@ -47,6 +47,7 @@ const char* const kReportScript = R"js(
     if (f.theme !== null && !carries(r.themes, f.theme)) return false;
     if (f.district !== null && r.districts.indexOf(f.district) < 0) return false;
     if (f.channel !== null && r.channel !== f.channel) return false;
+    if (f.also != null && r.themes.indexOf(f.also) < 0) return false;
     if (f.kind === 'respondents') return r.r > 0;
     if (f.kind === 'districts') return r.districts.length > 0;
     if (f.kind === 'redactions') return r.red > 0;
@@ -61,6 +62,7 @@ const char* const kReportScript = R"js(
     if (f.theme !== null) {
       parts.push(f.theme === '' ? 'No theme' : (data.themes[f.theme] || f.theme));
     }
+    if (f.also != null) parts.push('with ' + (data.themes[f.also] || f.also));
     if (f.district !== null) parts.push(f.district);
     if (f.channel !== null) parts.push(channelWords[f.channel] || f.channel);
     if (!recordKinds[f.kind]) parts.push(ledgerWords[f.kind] ? ledgerWords[f.kind][1] : f.kind);

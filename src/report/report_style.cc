@@ -129,6 +129,15 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace
 .empty { color: var(--muted); font-style: italic; list-style: none; }
 .noscript { max-width: 1160px; margin: 0 auto 20px; padding: 0 28px; color: var(--muted); }
 #selftest { white-space: pre-wrap; }
+.kgrid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 6px 28px; }
+.kcard h3 .sub { font-weight: 400; color: var(--muted); font-size: 13px; margin-left: 6px; }
+table.keyness { table-layout: fixed; } table.keyness th:first-child { width: 44%; }
+table.keyness tbody th, table.pairs tbody th, table.changes tbody th { font-weight: 500; }
+tr.more .dir { color: #1f7a4d; } tr.less .dir { color: #b0452b; }
+td.verdict { text-align: left; font-weight: 650; }
+table.pairs thead th:nth-child(3), table.changes thead th:nth-child(-n+2) { text-align: left; }
+tr.v-new td.verdict, tr.v-rising td.verdict { color: #1f7a4d; }
+tr.v-gone td.verdict, tr.v-falling td.verdict { color: #b0452b; }
 @media print {
   body { background: #fff; font-size: 12px; }
   .toc, .panel, #selftest, details.more > summary { display: none; }

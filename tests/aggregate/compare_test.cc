@@ -36,8 +36,9 @@ const ThemeKeyness& Find(const GroupKeyness& group, const std::string& theme) {
 
 // Thanet: 20 records, 12 with transport, 4 with gp-access.
 // Swale:  20 records,  2 with transport, 10 with gp-access.
+// Dover:  10 records,  3 with transport,  2 with gp-access (no age band).
 // 3 records with no district, and one in Swale only at share 0.2 (not counted).
-std::vector<Record> TwoDistricts() {
+std::vector<Record> ThreeDistricts() {
   std::vector<Record> records;
   int line = 1;
   for (int i = 0; i < 20; ++i) {
@@ -52,6 +53,12 @@ std::vector<Record> TwoDistricts() {
     if (i >= 10) themes.push_back("gp-access");
     records.push_back(Answer(line++, themes, "Swale", i < 10 ? "16-24" : "65-74"));
   }
+  for (int i = 0; i < 10; ++i) {
+    std::vector<std::string> themes;
+    if (i < 3) themes.push_back("transport");
+    if (i >= 8) themes.push_back("gp-access");
+    records.push_back(Answer(line++, themes, "Dover", ""));
+  }
   for (int i = 0; i < 3; ++i) records.push_back(Answer(line++, {"transport"}, "", ""));
   records.push_back(Answer(line++, {"transport"}, "Swale", "", 0.2));
   return records;
@@ -59,39 +66,57 @@ std::vector<Record> TwoDistricts() {
 
 TEST_CASE("compare by district: counts, shares and keyness against the rest", "[compare]") {
   TempDir dir;
-  auto store = StoreWithRecords(dir / "c.db", TwoDistricts());
+  auto store = StoreWithRecords(dir / "c.db", ThreeDistricts());
   Result<Comparison> c = CompareGroups(*store, "R", {});
   REQUIRE(c.ok());
-  CHECK(c->records == 40);            // the 0.2-share record and the 3 without a district left out
+  CHECK(c->records == 50);            // the 0.2-share record and the 3 without a district left out
   CHECK(c->records_ungrouped == 4);
-  REQUIRE(c->groups.size() == 2);
-  CHECK(c->groups[0].group == "Swale");
-  CHECK(c->groups[1].group == "Thanet");
-  const ThemeKeyness& transport = Find(c->groups[1], "transport");
+  REQUIRE(c->groups.size() == 3);
+  CHECK(c->groups[0].group == "Dover");
+  CHECK(c->groups[1].group == "Swale");
+  CHECK(c->groups[2].group == "Thanet");
+  const ThemeKeyness& transport = Find(c->groups[2], "transport");
   CHECK(transport.records == 12);
-  CHECK(transport.rest_records == 2);
+  CHECK(transport.rest_records == 5);  // Swale 2 + Dover 3
   CHECK(transport.share == Approx(0.6));
-  CHECK(transport.rest_share == Approx(0.1));
+  CHECK(transport.rest_share == Approx(5.0 / 30));
   CHECK(transport.theme_name == "Transport to services");
-  // 12/20 against 2/20: N = 40, with = 14, without = 26; E = 7 and 13 in both rows.
-  // 12 ln(12/7) + 8 ln(8/13) + 2 ln(2/7) + 18 ln(18/13)
-  //   = 6.467958 - 3.884063 - 2.505526 + 5.857603 = 5.935973; G2 = 11.871946.
-  CHECK(transport.keyness.g2 == Approx(11.871946).epsilon(1e-6));
+  // 12/20 against 5/30: N = 50, with = 17, without = 33.
+  // E11 = 20*17/50 = 6.8, E12 = 20*33/50 = 13.2, E21 = 30*17/50 = 10.2, E22 = 30*33/50 = 19.8.
+  // 12 ln(12/6.8) + 8 ln(8/13.2) + 5 ln(5/10.2) + 25 ln(25/19.8)
+  //   = 6.815808 - 4.006202 - 3.564749 + 5.829847 = 5.074704; G2 = 10.149409.
+  // log ratio = log2(0.6 / (5/30)) = log2(3.6) = 1.847997.
+  CHECK(transport.keyness.g2 == Approx(10.149409).epsilon(1e-6));
   CHECK(transport.keyness.direction == 1);
-  CHECK(transport.keyness.log_ratio == Approx(std::log2(6.0)));
+  CHECK(transport.keyness.log_ratio == Approx(1.847997).epsilon(1e-6));
   // Thanet's gp-access cell is 4: under 5, so withheld; Swale's transport cell (2) too.
-  CHECK(Find(c->groups[1], "gp-access").suppressed);
-  CHECK(Find(c->groups[0], "transport").suppressed);
-  CHECK_FALSE(Find(c->groups[0], "gp-access").suppressed);
-  CHECK(c->tests == 2);  // Thanet transport, Swale gp-access
+  CHECK(Find(c->groups[2], "gp-access").suppressed);
+  CHECK(Find(c->groups[1], "transport").suppressed);
+  CHECK_FALSE(Find(c->groups[1], "gp-access").suppressed);
+  CHECK(c->tests == 2);  // Thanet transport, Swale gp-access (rest: 4 + 2 = 6)
   // Most significant first, suppressed last.
-  CHECK(c->groups[1].themes.front().theme_id == "transport");
-  CHECK(c->groups[1].themes.back().suppressed);
+  CHECK(c->groups[2].themes.front().theme_id == "transport");
+  CHECK(c->groups[2].themes.back().suppressed);
+
+  // At a minimum of 6, the rest's 5 for Thanet's transport is protected too: Thanet's
+  // 12 is published, the rest's count and the statistics are not.
+  CompareOptions six;
+  six.min_count = 6;
+  Result<Comparison> strict = CompareGroups(*store, "R", six);
+  REQUIRE(strict.ok());
+  const ThemeKeyness& protected_rest = Find(strict->groups[2], "transport");
+  CHECK_FALSE(protected_rest.suppressed);
+  CHECK(protected_rest.rest_suppressed);
+  CHECK(protected_rest.records == 12);
+  CHECK(protected_rest.keyness.g2 == 0);
+  CHECK(strict->tests == 1);  // Swale gp-access only (rest 6)
+  const std::string csv = RenderComparison(*strict, "csv");
+  CHECK_THAT(csv, Catch::Contains("Thanet,20,transport,Transport to services,12,0.6,<6,,,,,,,,0\r\n"));
 }
 
 TEST_CASE("compare by a record attribute, by channel, and within one outcome", "[compare]") {
   TempDir dir;
-  auto store = StoreWithRecords(dir / "c.db", TwoDistricts());
+  auto store = StoreWithRecords(dir / "c.db", ThreeDistricts());
   CompareOptions options;
   options.by = "Age band";
   Result<Comparison> c = CompareGroups(*store, "R", options);
@@ -101,7 +126,7 @@ TEST_CASE("compare by a record attribute, by channel, and within one outcome", "
   CHECK(c->groups[0].records == 20);
   // 16-24: Thanet i<10 (10 with transport) + Swale i<10 (2 with transport) = 12 of 20.
   CHECK(Find(c->groups[0], "transport").records == 12);
-  CHECK(c->records_ungrouped == 4);
+  CHECK(c->records_ungrouped == 14);  // Dover's 10 have no age band
 
   options.by = "age BAND";  // names match ignoring case
   REQUIRE(CompareGroups(*store, "R", options).ok());
@@ -115,7 +140,7 @@ TEST_CASE("compare by a record attribute, by channel, and within one outcome", "
   Result<Comparison> channels = CompareGroups(*store, "R", options);
   REQUIRE(channels.ok());
   REQUIRE(channels->groups.size() == 1);
-  CHECK(channels->groups[0].records == 44);
+  CHECK(channels->groups[0].records == 54);
 
   options.by = "district";
   options.outcome = "O1";  // no record carries it: nothing in scope
@@ -129,15 +154,15 @@ TEST_CASE("compare by a record attribute, by channel, and within one outcome", "
 
 TEST_CASE("a group under the minimum is suppressed whole", "[compare]") {
   TempDir dir;
-  std::vector<Record> records = TwoDistricts();
+  std::vector<Record> records = ThreeDistricts();
   for (int i = 0; i < 4; ++i) {
     records.push_back(Answer(100 + i, {"transport"}, "Tunbridge Wells", ""));
   }
   auto store = StoreWithRecords(dir / "c.db", records);
   Result<Comparison> c = CompareGroups(*store, "R", {});
   REQUIRE(c.ok());
-  REQUIRE(c->groups.size() == 3);
-  const GroupKeyness& wells = c->groups[2];
+  REQUIRE(c->groups.size() == 4);
+  const GroupKeyness& wells = c->groups[3];
   CHECK(wells.group == "Tunbridge Wells");
   CHECK(wells.records == 4);
   CHECK(wells.suppressed);

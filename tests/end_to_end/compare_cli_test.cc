@@ -88,9 +88,43 @@ TEST_CASE("heard cooccur: pairs overall and per group, exit codes", "[cli][coocc
   CHECK(Heard("cooccur --db " + (dir / "missing.db")).code == 4);
 }
 
-TEST_CASE("heard diff: exit codes", "[cli][diff]") {
+TEST_CASE("heard diff: round names with spaces, exit codes", "[cli][diff]") {
   TempDir dir;
   const std::string db = Database(dir);
+  {  // an earlier round named with spaces: transport in 20 of 20 records
+    auto store = Store::Open(db);
+    REQUIRE(store.ok());
+    auto round = (*store)->PutRound({"Spring round 2025", "2025-04-01"});
+    REQUIRE(round.ok());
+    REQUIRE((*store)->PutLexicon(*round, testing::SmallLexicon()).ok());
+    auto source = (*store)->BeginSource(*round, "old survey.csv", Channel::kSurvey);
+    REQUIRE(source.ok());
+    Batch batch;
+    for (int i = 0; i < 20; ++i) {
+      Record record = MakeRecord(Channel::kSurvey, i + 1, "", "text",
+                                 {MakeTag(TagKind::kTheme, "transport")});
+      record.round = "Spring round 2025";
+      record.source = "old survey.csv";
+      record.id = MakeRecordId(record.round, record.source, record.locator);
+      batch.records.push_back(std::move(record));
+    }
+    batch.items_read = 20;
+    Ledger ledger;
+    REQUIRE((*store)->WriteBatch(*source, batch, &ledger).ok());
+    REQUIRE((*store)->FinishSource(*source, ledger, {}).ok());
+  }
+  // Transport: 20 of 20 before, 13 of 30 now (R): falling.
+  Outcome spaced = Heard("diff --db " + db + " --from 'Spring round 2025' --to R --format csv");
+  CHECK(spaced.code == 0);
+  CHECK_THAT(spaced.out, Catch::Contains(",20,30,transport,Transport to services,falling,20,1,13,"));
+  // The report of R finds the earlier round by date and says what changed.
+  Outcome report =
+      Heard("report --db " + db + " --round R --out " + (dir / "report") + " --min-count 3");
+  REQUIRE(report.code == 0);
+  CHECK_THAT(testing::ReadFile(dir / "report/report.md"),
+             Catch::Contains("Against \"Spring round 2025\" (20 records; this round 30)"));
+  CHECK(Heard("report --db " + db + " --out " + (dir / "r2") + " --min-count 0").code == 2);
+
   Outcome same = Heard("diff --db " + db + " --from R --to R --by district --format json");
   CHECK(same.code == 0);
   const nlohmann::json doc = nlohmann::json::parse(same.out);

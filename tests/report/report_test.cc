@@ -36,7 +36,7 @@ int64_t Expected(const json& data, const CountLinkSeen& link) {
     std::set<std::string> districts;
     for (const json& r : data["records"]) {
       if (!Carries(r["outcomes"], link.Get("outcome")) ||
-          !Carries(r["themes"], link.Get("theme"))) {
+          !Carries(r["themes"], link.Get("theme")) || !Carries(r["themes"], link.Get("also"))) {
         continue;
       }
       if (district && !Carries(r["districts"], district)) continue;
