@@ -103,7 +103,9 @@ class Store {
   Result<int64_t> CountRecords(const std::string& round);
 
   // Calls `visit` for every record of the round in load order, with its
-  // tags. Memory is bounded by one record. Stops early when visit returns false.
+  // tags as coded: machine tags an analyst removed are left out and manual
+  // adds follow with Origin::kManual (heard/coding.h). Memory is bounded by
+  // one record plus the round's manual codes. Stops early when visit returns false.
   Status ForEachRecord(const std::string& round,
                        const std::function<bool(const Record&)>& visit);
 

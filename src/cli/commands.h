@@ -60,6 +60,7 @@ int LedgerReport(const ReadArgs& args);
 void RegisterQueryCommands(CLI::App& app, std::function<int()>& run);   // search, trace, verify
 void RegisterReportCommand(CLI::App& app, std::function<int()>& run);   // report
 void RegisterCompareCommands(CLI::App& app, std::function<int()>& run);  // compare, cooccur, diff
+void RegisterCodeCommand(CLI::App& app, std::function<int()>& run);     // code
 
 // The lexicon folder used when none is named: $HEARD_LEXICONS, else the
 // project's lexicons/ folder this build was made from.

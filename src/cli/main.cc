@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
   RegisterQueryCommands(app, registered);
   RegisterReportCommand(app, registered);
   RegisterCompareCommands(app, registered);
+  RegisterCodeCommand(app, registered);
 
   try {
     app.parse(argc, argv);

@@ -5,6 +5,7 @@
 
 #include "heard/store.h"
 #include "store/connection.h"
+#include "store/manual_overlay.h"
 
 namespace heard {
 namespace {
@@ -148,6 +149,8 @@ Status Store::ForEachRecord(const std::string& round,
         "t.confidence, t.note, t.qualifier FROM tags t JOIN records r ON r.seq = t.record_seq "
         "WHERE r.round_id = ? ORDER BY t.record_seq, t.rowid");
     tags.bind(1, *round_id);
+    // Manual codes (heard/coding.h): few, so read once and applied per record.
+    const ManualOverlay manual = ManualOverlay::Load(connection_->db, *round_id);
     bool tag_ready = tags.executeStep();
     Record record;
     while (records.executeStep()) {
@@ -190,6 +193,7 @@ Status Store::ForEachRecord(const std::string& round,
         record.tags.push_back(std::move(tag));
         tag_ready = tags.executeStep();
       }
+      manual.Apply(record);
       if (!visit(record)) break;
     }
     return Status::Ok();

@@ -113,6 +113,52 @@ CREATE TABLE runs (
   threads    INTEGER NOT NULL DEFAULT 0,
   status     TEXT NOT NULL DEFAULT 'running'
 );
+CREATE TABLE manual_codes (            -- analysts' codes (schema 2); never in tags, so a re-run keeps them
+  round_id  INTEGER NOT NULL REFERENCES rounds(id),
+  record_id TEXT NOT NULL,             -- records.id (stable across re-runs); may outlive the record
+  kind      TEXT NOT NULL,             -- outcome | theme | district
+  value     TEXT NOT NULL,
+  action    TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+  who       TEXT NOT NULL,
+  at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  reason    TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (round_id, record_id, kind, value)
+);
+CREATE TABLE code_audit (              -- every manual change, oldest first (schema 2)
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  who       TEXT NOT NULL,
+  who_from  TEXT NOT NULL,             -- --who | HEARD_USER | USER | unknown
+  round_id  INTEGER NOT NULL REFERENCES rounds(id),
+  record_id TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  value     TEXT NOT NULL,
+  action    TEXT NOT NULL,             -- add | remove (as asked)
+  outcome   TEXT NOT NULL,             -- added | removed | restored | undone
+  before    TEXT NOT NULL,             -- the record's codes of that kind, '; '-joined, sorted
+  after     TEXT NOT NULL,
+  reason    TEXT NOT NULL DEFAULT '',
+  origin    TEXT NOT NULL DEFAULT ''   -- cli | csv:<file>:<line>
+);
+CREATE INDEX code_audit_round ON code_audit(round_id, id);
+-- The tags a record carries once manual codes are applied: machine tags not
+-- removed by hand, then manual adds the machine did not find (a district from
+-- share 0.5). For SQL readers (search, trace); Store::ForEachRecord applies
+-- the same rule in C++ (src/store/manual_overlay.cc).
+CREATE VIEW coded_tags AS
+  SELECT t.record_seq, t.kind, t.value, t.origin, t.confidence, t.pattern, t.matched, t.start,
+         t.rowid AS ord
+  FROM tags t
+  WHERE NOT EXISTS (SELECT 1 FROM records r JOIN manual_codes m
+                    ON m.round_id = r.round_id AND m.record_id = r.id
+                    WHERE r.seq = t.record_seq AND m.kind = t.kind AND m.value = t.value
+                    AND m.action = 'remove')
+  UNION ALL
+  SELECT r.seq, m.kind, m.value, 'manual', 1.0, 'manual', '', -1, 9223372036854775807
+  FROM manual_codes m JOIN records r ON r.round_id = m.round_id AND r.id = m.record_id
+  WHERE m.action = 'add'
+  AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.record_seq = r.seq AND t.kind = m.kind
+                  AND t.value = m.value AND t.confidence >= 0.5);
 CREATE VIRTUAL TABLE records_fts USING fts5(
   text, content='records', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
 -- A source's records are indexed in one statement by Store::FinishSource, in the
@@ -127,9 +173,56 @@ END;
 // one transaction with the version bump. Steps only add: nothing stored is
 // rewritten, so an upgrade cannot lose a record.
 constexpr const char* kUpgrades[] = {
-    // 1 -> 2: qualifiers on tags (negation and hedging).
+    // 1 -> 2: qualifiers on tags (negation and hedging); analysts' manual codes and their
+    // audit (the same text as in kSchema; store_test checks the two agree).
     R"sql(
 ALTER TABLE tags ADD COLUMN qualifier TEXT NOT NULL DEFAULT '';
+CREATE TABLE manual_codes (            -- analysts' codes (schema 2); never in tags, so a re-run keeps them
+  round_id  INTEGER NOT NULL REFERENCES rounds(id),
+  record_id TEXT NOT NULL,             -- records.id (stable across re-runs); may outlive the record
+  kind      TEXT NOT NULL,             -- outcome | theme | district
+  value     TEXT NOT NULL,
+  action    TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+  who       TEXT NOT NULL,
+  at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  reason    TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (round_id, record_id, kind, value)
+);
+CREATE TABLE code_audit (              -- every manual change, oldest first (schema 2)
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  who       TEXT NOT NULL,
+  who_from  TEXT NOT NULL,             -- --who | HEARD_USER | USER | unknown
+  round_id  INTEGER NOT NULL REFERENCES rounds(id),
+  record_id TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  value     TEXT NOT NULL,
+  action    TEXT NOT NULL,             -- add | remove (as asked)
+  outcome   TEXT NOT NULL,             -- added | removed | restored | undone
+  before    TEXT NOT NULL,             -- the record's codes of that kind, '; '-joined, sorted
+  after     TEXT NOT NULL,
+  reason    TEXT NOT NULL DEFAULT '',
+  origin    TEXT NOT NULL DEFAULT ''   -- cli | csv:<file>:<line>
+);
+CREATE INDEX code_audit_round ON code_audit(round_id, id);
+-- The tags a record carries once manual codes are applied: machine tags not
+-- removed by hand, then manual adds the machine did not find (a district from
+-- share 0.5). For SQL readers (search, trace); Store::ForEachRecord applies
+-- the same rule in C++ (src/store/manual_overlay.cc).
+CREATE VIEW coded_tags AS
+  SELECT t.record_seq, t.kind, t.value, t.origin, t.confidence, t.pattern, t.matched, t.start,
+         t.rowid AS ord
+  FROM tags t
+  WHERE NOT EXISTS (SELECT 1 FROM records r JOIN manual_codes m
+                    ON m.round_id = r.round_id AND m.record_id = r.id
+                    WHERE r.seq = t.record_seq AND m.kind = t.kind AND m.value = t.value
+                    AND m.action = 'remove')
+  UNION ALL
+  SELECT r.seq, m.kind, m.value, 'manual', 1.0, 'manual', '', -1, 9223372036854775807
+  FROM manual_codes m JOIN records r ON r.round_id = m.round_id AND r.id = m.record_id
+  WHERE m.action = 'add'
+  AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.record_seq = r.seq AND t.kind = m.kind
+                  AND t.value = m.value AND t.confidence >= 0.5);
 )sql",
 };
 static_assert(sizeof(kUpgrades) / sizeof(kUpgrades[0]) == kSchemaVersion - 1,
