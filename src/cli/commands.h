@@ -58,6 +58,7 @@ int LedgerReport(const ReadArgs& args);
 // its subcommand to `app` and, once parsed, `run` calls it.
 void RegisterQueryCommands(CLI::App& app, std::function<int()>& run);   // search, trace, verify
 void RegisterReportCommand(CLI::App& app, std::function<int()>& run);   // report
+void RegisterLexiconCommand(CLI::App& app, std::function<int()>& run);  // lexicon check|eval|gaps
 
 // The lexicon folder used when none is named: $HEARD_LEXICONS, else the
 // project's lexicons/ folder this build was made from.

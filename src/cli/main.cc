@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
   std::function<int()> registered;
   RegisterQueryCommands(app, registered);
   RegisterReportCommand(app, registered);
+  RegisterLexiconCommand(app, registered);
 
   try {
     app.parse(argc, argv);
