@@ -79,6 +79,20 @@ struct OutcodeDef {
   SourcePos pos;
 };
 
+// Negation and hedging cues ([qualifiers] in lexicons/qualifiers.toml),
+// each list written as terms and patterns like a theme's cues. A theme hit
+// is negated when a `negation_before` cue ends at most `window` words before
+// it, or a `negation_after` cue starts at most `window` words after it, in
+// the same clause; hedged likewise with the hedge lists. A clause ends at a
+// `boundaries` match ("but", "however", punctuation). A `pseudo` cue ("not
+// only", "no doubt") that overlaps a trigger cancels that trigger.
+struct QualifierCues {
+  bool present = false;  // a [qualifiers] table was read
+  int window = 6;        // words between cue and hit, at most
+  Cues negation_before, negation_after, hedge_before, hedge_after, pseudo, boundaries;
+  SourcePos pos;
+};
+
 // Everything read from a lexicon folder, before compiling.
 struct LexiconSpec {
   std::vector<OutcomeDef> outcomes;
@@ -87,6 +101,7 @@ struct LexiconSpec {
   std::vector<PartnerDef> partners;
   std::vector<OutcodeDef> outcodes;
   std::string attribution;  // data licence text that must travel with derived output
+  QualifierCues qualifiers;  // empty (present == false): no tag is ever qualified
 };
 
 // Parses one lexicon TOML document into `spec` (appending). Which tables it
@@ -144,6 +159,17 @@ class Lexicon {
   // one hit per entry, the earliest that no exclusion overlaps.
   std::vector<Hit> FindThemes(std::string_view folded) const;
   std::vector<Hit> FindOutcomeCues(std::string_view folded) const;
+  // How negation and hedging cues qualify theme (or outcome cue) `entry` in
+  // `folded`: kNone when any occurrence of the entry (not taken away by an
+  // exclusion) is plain; else kNegated if any occurrence is negated, else
+  // kHedged. So "no problem with the bus, but the trains are awful" stays
+  // plain for a theme both words cue. Rules: QualifierCues; code in
+  // src/tag/qualifiers.cc.
+  Qualifier QualifyTheme(int entry, std::string_view folded) const;
+  Qualifier QualifyOutcomeCue(int entry, std::string_view folded) const;
+  // The qualifier of one span [begin, end) of `folded`.
+  Qualifier QualifySpan(std::string_view folded, size_t begin, size_t end) const;
+
   // District names, aliases and places, case-sensitive, in display text.
   std::vector<Hit> FindPlaces(std::string_view text) const;
 

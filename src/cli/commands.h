@@ -61,6 +61,7 @@ void RegisterQueryCommands(CLI::App& app, std::function<int()>& run);   // searc
 void RegisterReportCommand(CLI::App& app, std::function<int()>& run);   // report
 void RegisterCompareCommands(CLI::App& app, std::function<int()>& run);  // compare, cooccur, diff
 void RegisterCodeCommand(CLI::App& app, std::function<int()>& run);     // code
+void RegisterLexiconCommand(CLI::App& app, std::function<int()>& run);  // lexicon check|eval|gaps
 
 // The lexicon folder used when none is named: $HEARD_LEXICONS, else the
 // project's lexicons/ folder this build was made from.

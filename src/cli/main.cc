@@ -99,6 +99,7 @@ int main(int argc, char** argv) {
   RegisterReportCommand(app, registered);
   RegisterCompareCommands(app, registered);
   RegisterCodeCommand(app, registered);
+  RegisterLexiconCommand(app, registered);
 
   try {
     app.parse(argc, argv);

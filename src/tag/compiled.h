@@ -13,6 +13,7 @@
 
 #include "heard/lexicon.h"
 #include "tag/cue_set.h"
+#include "tag/qualifiers.h"
 
 namespace heard {
 
@@ -68,6 +69,7 @@ struct Lexicon::Compiled {
   std::unordered_map<std::string, int> theme_by_id;
   std::unordered_map<std::string, int> outcode_by_code;  // upper-case outcode
   NameIndex names;
+  QualifierRules qualifiers;  // negation and hedging (qualifiers.cc)
 };
 
 // sha256 hex of a canonical serialisation of everything in `spec` but the

@@ -83,6 +83,16 @@ std::string LexiconFingerprint(const LexiconSpec& spec) {
   }
   c.Field("attribution");
   c.Field(spec.attribution);
+  if (spec.qualifiers.present) {  // absent: the fingerprint of a lexicon without one is unchanged
+    const QualifierCues& q = spec.qualifiers;
+    c.Field("qualifiers");
+    c.Number(q.window);
+    for (const Cues* cues : {&q.negation_before, &q.negation_after, &q.hedge_before,
+                             &q.hedge_after, &q.pseudo, &q.boundaries}) {
+      c.Fields("terms", cues->terms);
+      c.Fields("patterns", cues->patterns);
+    }
+  }
   return Sha256Hex(c.str());
 }
 

@@ -253,6 +253,7 @@ Result<Lexicon> Lexicon::Compile(LexiconSpec spec) {
   BuildNameIndex(c->spec, &c->names, &errors);
   CompilePlaces(c.get(), &errors);
   CompileOutcodes(c.get(), &errors);
+  c->qualifiers.Compile(c->spec.qualifiers, &errors);
   for (CueSet* set : {&c->theme_cues, &c->theme_exclusions, &c->outcome_cues, &c->places}) {
     if (!set->Compile()) errors.Add("lexicon", 0, "too many cues for RE2 to compile into one set");
   }

@@ -62,6 +62,7 @@ class FileParser {
   void ParsePartner(const toml::table& t, LexiconSpec* spec);
   void ParseOutcodes(const toml::table& t, LexiconSpec* spec);
   void ParseAttribution(const toml::node& node, LexiconSpec* spec);
+  void ParseQualifiers(const toml::table& t, LexiconSpec* spec);
 
   SourcePos Pos(const toml::node& node) const { return SourcePos{file_, Line(node)}; }
 
@@ -252,8 +253,36 @@ void FileParser::ParseAttribution(const toml::node& node, LexiconSpec* spec) {
   spec->attribution += text;
 }
 
+void FileParser::ParseQualifiers(const toml::table& t, LexiconSpec* spec) {
+  CheckKeys(t,
+            {"window", "negation_before", "negation_before_patterns", "negation_after",
+             "negation_after_patterns", "hedge_before", "hedge_before_patterns", "hedge_after",
+             "hedge_after_patterns", "pseudo", "pseudo_patterns", "boundaries",
+             "boundary_patterns"},
+            "[qualifiers]");
+  QualifierCues& q = spec->qualifiers;
+  if (q.present) Error(Line(t), "a second [qualifiers] table; keep one");
+  q.present = true;
+  q.pos = Pos(t);
+  if (const toml::node* window = t.get("window")) {
+    if (!window->is_integer() || window->as_integer()->get() < 1 ||
+        window->as_integer()->get() > 50) {
+      Error(Line(*window), "'window' must be a whole number of words from 1 to 50");
+    } else {
+      q.window = static_cast<int>(window->as_integer()->get());
+    }
+  }
+  GetCues(t, "negation_before", "negation_before_patterns", &q.negation_before);
+  GetCues(t, "negation_after", "negation_after_patterns", &q.negation_after);
+  GetCues(t, "hedge_before", "hedge_before_patterns", &q.hedge_before);
+  GetCues(t, "hedge_after", "hedge_after_patterns", &q.hedge_after);
+  GetCues(t, "pseudo", "pseudo_patterns", &q.pseudo);
+  GetCues(t, "boundaries", "boundary_patterns", &q.boundaries);
+}
+
 void FileParser::Parse(const toml::table& root, LexiconSpec* spec) {
-  CheckKeys(root, {"outcome", "theme", "district", "partner", "outcode", "attribution"},
+  CheckKeys(root,
+            {"outcome", "theme", "district", "partner", "outcode", "attribution", "qualifiers"},
             "a lexicon file");
   for (auto&& [key, node] : root) {
     std::string_view name = key.str();
@@ -273,6 +302,12 @@ void FileParser::Parse(const toml::table& root, LexiconSpec* spec) {
       }
     } else if (name == "attribution") {
       ParseAttribution(node, spec);
+    } else if (name == "qualifiers") {
+      if (node.is_table()) {
+        ParseQualifiers(*node.as_table(), spec);
+      } else {
+        Error(Line(node), "'qualifiers' must be a table: write [qualifiers]");
+      }
     }
   }
 }
@@ -303,6 +338,15 @@ Status ParseLexiconToml(std::string_view text, const std::string& file, LexiconS
   append(spec->districts, parsed.districts);
   append(spec->partners, parsed.partners);
   append(spec->outcodes, parsed.outcodes);
+  if (parsed.qualifiers.present) {
+    if (spec->qualifiers.present) {
+      LexiconErrors twice;
+      twice.Add(parsed.qualifiers.pos, "a second [qualifiers] table (the first is in " +
+                                           spec->qualifiers.pos.file + "); keep one");
+      return Status::Config(twice.Joined());
+    }
+    spec->qualifiers = std::move(parsed.qualifiers);
+  }
   if (!parsed.attribution.empty() &&
       spec->attribution.find(parsed.attribution) == std::string::npos) {
     if (!spec->attribution.empty()) spec->attribution += '\n';

@@ -64,6 +64,7 @@ void TagOutcomes(const Lexicon& lexicon, const FoldedText& folded,
     found[hit.entry] = true;
     by_outcome[hit.entry] = Tag{TagKind::kOutcome, spec.outcomes[hit.entry].id, Origin::kLexicon,
                                 FoldedEvidence(hit, folded, record.text), 1.0};
+    by_outcome[hit.entry].qualifier = lexicon.QualifyOutcomeCue(hit.entry, folded.text);
   }
   for (const Hit& hit : theme_hits) {
     const ThemeDef& theme = spec.themes[hit.entry];
@@ -121,6 +122,7 @@ void TagRecord(const Lexicon& lexicon, const FoldedText& folded, Record& record)
   for (const Hit& hit : theme_hits) {
     record.tags.push_back(Tag{TagKind::kTheme, spec.themes[hit.entry].id, Origin::kLexicon,
                               FoldedEvidence(hit, folded, record.text), 1.0});
+    record.tags.back().qualifier = lexicon.QualifyTheme(hit.entry, folded.text);  // qualifiers.cc
   }
   TagDistricts(lexicon, record);
 }
