@@ -54,11 +54,11 @@ FileFormat FileFormatOf(std::string_view path);
 //    Wells"); other rows are read cell by cell, paragraph by paragraph.
 // Text comes from every run (w:r/w:t, also inside hyperlinks, content
 // controls and insertions); deletions (w:del, w:moveFrom), field
-// instructions, text boxes, comments, footnotes, headers and footers are not read. Smart quotes and other
-// characters pass through as UTF-8. Paragraphs are numbered from 1 in
-// document order, empty paragraphs and table-cell paragraphs included.
+// instructions, text boxes, comments, footnotes, headers and footers are not read. Smart quotes and
+// other characters pass through as UTF-8. Paragraphs are numbered from 1 in document order, empty
+// paragraphs and table-cell paragraphs included.
 struct WordText {
-  std::string text;                      // the notes text, lines ended by '\n'
+  std::string text;                        // the notes text, lines ended by '\n'
   std::vector<int64_t> paragraph_of_line;  // [line - 1] -> paragraph number
   int64_t paragraphs = 0;
 };

@@ -135,10 +135,10 @@ class XlsxRows : public SurveyRows {
   bool Next(CsvRow& row) override;
   bool fixed_width() const override { return false; }
 
-  std::vector<std::string> shared_;  // sharedStrings.xml
+  std::vector<std::string> shared_;        // sharedStrings.xml
   std::vector<NumberShape> cell_formats_;  // by cellXfs index
   bool date1904_ = false;
-  std::string sheet_xml_;     // the sheet's XML; sheet_ points into it
+  std::string sheet_xml_;  // the sheet's XML; sheet_ points into it
   pugi::xml_document sheet_;
   pugi::xml_node next_row_;  // the next <row> element to read
   int64_t row_no_ = 0;       // the last row handed out

@@ -60,7 +60,8 @@ TEST_CASE("docx: tracked deletions are not read, insertions are; hyperlinks and 
   const std::string body =
       "<w:p><w:r><w:t xml:space=\"preserve\">Buses </w:t></w:r>"
       "<w:del w:id=\"1\" w:author=\"A\"><w:r><w:delText>never </w:delText></w:r></w:del>"
-      "<w:ins w:id=\"2\" w:author=\"A\"><w:r><w:t xml:space=\"preserve\">rarely </w:t></w:r></w:ins>"
+      "<w:ins w:id=\"2\" w:author=\"A\"><w:r><w:t xml:space=\"preserve\">rarely "
+      "</w:t></w:r></w:ins>"
       "<w:r><w:t xml:space=\"preserve\">run to </w:t></w:r>"
       "<w:hyperlink r:id=\"rId9\"><w:r><w:t>Sheerness</w:t></w:r></w:hyperlink>"
       "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
@@ -131,16 +132,15 @@ TEST_CASE("docx: a short last paragraph is feedback, not a heading", "[docx]") {
 
 TEST_CASE("docx: workshop notes load as the text form, locators give paragraphs", "[docx]") {
   const std::string body =
-      P("West Kent workshop", "<w:pStyle w:val=\"Title\"/>") +       // 1
-      P("Partners", "<w:pStyle w:val=\"Heading2\"/>") +               // 2
-      "<w:tbl><w:tr><w:tc>" + P("TM") + "</w:tc><w:tc>" + P("Tonbridge Wells") +  // 3-4
-      "</w:tc></w:tr></w:tbl>" +
-      P("Outcome 1", "<w:pStyle w:val=\"Heading2\"/>") +              // 5
-      "<w:p/>" +                                                      // 6
-      Bullet("More youth clubs (TM)(PCC)") +                          // 7
-      Bullet("An unknown code (QQ)") +                                // 8
-      P("Outcome 2", "<w:pStyle w:val=\"Heading2\"/>") +              // 9
-      Bullet("Damp housing (TW)");                                    // 10
+      P("West Kent workshop", "<w:pStyle w:val=\"Title\"/>") +                       // 1
+      P("Partners", "<w:pStyle w:val=\"Heading2\"/>") +                              // 2
+      "<w:tbl><w:tr><w:tc>" + P("TM") + "</w:tc><w:tc>" + P("Tonbridge Wells") +     // 3-4
+      "</w:tc></w:tr></w:tbl>" + P("Outcome 1", "<w:pStyle w:val=\"Heading2\"/>") +  // 5
+      "<w:p/>" +                                                                     // 6
+      Bullet("More youth clubs (TM)(PCC)") +                                         // 7
+      Bullet("An unknown code (QQ)") +                                               // 8
+      P("Outcome 2", "<w:pStyle w:val=\"Heading2\"/>") +                             // 9
+      Bullet("Damp housing (TW)");                                                   // 10
   std::istringstream in(MakeDocx(body, "", kNumbering));
   auto source = OpenWordWorkshopNotes(in, kContext, NotesLexicon());
   const Batch b = Drain(*source, 1);

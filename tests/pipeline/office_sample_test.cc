@@ -1,5 +1,5 @@
-// pipelines/office_sample.toml: the .docx and .xlsx samples load, through the whole pipeline, to the
-// same records as their text and CSV twins.
+// pipelines/office_sample.toml: the .docx and .xlsx samples load, through the whole pipeline, to
+// the same records as their text and CSV twins.
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -46,10 +46,13 @@ Loaded Run(const TempDir& dir, bool twins) {
   Result<RunReport> report = RunRound(*spec, *lexicon, **store, options);
   REQUIRE(report.ok());
   Loaded out{*report, {}};
-  REQUIRE((*store)->ForEachRecord(spec->round.name, [&](const Record& record) {
-    out.records.push_back(record);
-    return true;
-  }).ok());
+  REQUIRE((*store)
+              ->ForEachRecord(spec->round.name,
+                              [&](const Record& record) {
+                                out.records.push_back(record);
+                                return true;
+                              })
+              .ok());
   return out;
 }
 
@@ -89,8 +92,7 @@ TEST_CASE("office sample: the .docx and .xlsx files load, and the ledgers reconc
 
   // Locators as a user finds the text: spreadsheet rows, Word paragraphs.
   const Record& first = office.records.front();
-  CHECK(first.locator.ToString() ==
-        "row 3, col Q1. What would help children and young people?");
+  CHECK(first.locator.ToString() == "row 3, col Q1. What would help children and young people?");
   bool found_summary = false;
   for (const Record& r : office.records) {
     if (r.text == "Summary:\tthe group asked for the strategy to name young carers.") {
@@ -168,9 +170,9 @@ TEST_CASE("office sample: a .xlsx under [[workshop]] is a pipeline error before 
   REQUIRE(lexicon.ok());
   const Status checked = CheckPipeline(&*spec, *lexicon);
   REQUIRE_FALSE(checked.ok());
-  CHECK_THAT(checked.message(), Catch::Matchers::Contains(
-                                    "is an Excel workbook; a [[workshop]] reads text, Markdown "
-                                    "or .docx files"));
+  CHECK_THAT(checked.message(),
+             Catch::Matchers::Contains("is an Excel workbook; a [[workshop]] reads text, Markdown "
+                                       "or .docx files"));
   CHECK_THAT(checked.message(), Catch::Matchers::Contains("pipeline.toml:3"));
 }
 
