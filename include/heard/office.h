@@ -30,9 +30,10 @@ namespace heard {
 
 // What a path names, by its extension (any case).
 enum class FileFormat {
-  kText,  // CSV, Markdown or plain text: decoded through OpenUtf8
-  kDocx,  // ".docx": Word document
-  kXlsx,  // ".xlsx" or ".xlsm": Excel workbook
+  kText,   // CSV, Markdown or plain text: decoded through OpenUtf8
+  kDocx,   // ".docx": Word document
+  kXlsx,   // ".xlsx" or ".xlsm": Excel workbook
+  kOther,  // ".doc", ".xls", ".odt", ".ods", ".rtf", ".pdf": a document heard cannot read
 };
 FileFormat FileFormatOf(std::string_view path);
 

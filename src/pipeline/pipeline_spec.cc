@@ -264,6 +264,13 @@ Status CheckPipeline(PipelineSpec* spec, const Lexicon& lexicon) {
           continue;
         }
         const FileFormat format = FileFormatOf(path);
+        if (format == FileFormat::kOther) {
+          errors.Add(line, fmt::format("{} is not a format heard reads; save it as {}", path,
+                                       source.channel == Channel::kSurvey
+                                           ? "CSV or Excel workbook (.xlsx)"
+                                           : "Word document (.docx) or plain text"));
+          continue;
+        }
         if ((format == FileFormat::kDocx && source.channel == Channel::kSurvey) ||
             (format == FileFormat::kXlsx && source.channel != Channel::kSurvey)) {
           errors.Add(

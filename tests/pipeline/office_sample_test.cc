@@ -201,5 +201,22 @@ TEST_CASE("office sample: \"sheet\" on a [[survey]] of CSV files is a pipeline e
                                        "but no file of this [[survey]] is an Excel workbook"));
 }
 
+TEST_CASE("office sample: an old .doc or a .pdf is a pipeline error before any data",
+          "[office][pipeline]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "notes/old.doc", std::string("\xD0\xCF\x11\xE0", 4));
+  testing::WriteFile(dir / "pipeline.toml",
+                     "[round]\nname = \"R\"\n[[focus_group]]\npath = \"notes/*\"\n");
+  Result<PipelineSpec> spec = ReadPipelineFile(dir / "pipeline.toml");
+  REQUIRE(spec.ok());
+  Result<Lexicon> lexicon = Lexicon::Load(std::string(HEARD_SOURCE_DIR) + "/lexicons");
+  REQUIRE(lexicon.ok());
+  const Status checked = CheckPipeline(&*spec, *lexicon);
+  REQUIRE_FALSE(checked.ok());
+  CHECK_THAT(checked.message(),
+             Catch::Matchers::Contains("old.doc is not a format heard reads; save it as Word "
+                                       "document (.docx) or plain text"));
+}
+
 }  // namespace
 }  // namespace heard
