@@ -101,6 +101,19 @@ TEST_CASE("docx: bullets and numbered lists from numbering.xml and list styles",
         "Intro\n\n- first\n  - nested\n1. one\n- by style\n\nnumbering switched off\n\n- after\n");
 }
 
+TEST_CASE("docx: content controls and nested tables are read, sections are not text", "[docx]") {
+  const std::string body =
+      "<w:sdt><w:sdtPr><w:alias w:val=\"Notes\"/></w:sdtPr><w:sdtContent>" + P("Inside a control") +
+      "</w:sdtContent></w:sdt>" + "<w:tbl><w:tr><w:tc>" + P("Outer") + "<w:tbl><w:tr><w:tc>" +
+      P("Inner a") + "</w:tc><w:tc>" + P("Inner b") +
+      "</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>" +
+      "<w:p><w:r><w:t>Inline </w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>control</w:t></w:r>"
+      "</w:sdtContent></w:sdt></w:p>" +
+      "<w:sectPr><w:pgSz w:w=\"11906\"/></w:sectPr>";
+  CHECK(TextOf(MakeDocx(body)) ==
+        "Inside a control\n\nOuter\n\nInner a\tInner b\n\nInline control\n");
+}
+
 TEST_CASE("docx: empty paragraphs, table rows and the paragraph numbers of lines", "[docx]") {
   const std::string body =
       P("Partners") + "<w:p/><w:p><w:r><w:t xml:space=\"preserve\">  </w:t></w:r></w:p>" +

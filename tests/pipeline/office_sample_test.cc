@@ -1,6 +1,7 @@
 // pipelines/office_sample.toml: the .docx and .xlsx samples load, through the whole pipeline, to
 // the same records as their text and CSV twins.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -216,6 +217,29 @@ TEST_CASE("office sample: an old .doc or a .pdf is a pipeline error before any d
   CHECK_THAT(checked.message(),
              Catch::Matchers::Contains("old.doc is not a format heard reads; save it as Word "
                                        "document (.docx) or plain text"));
+}
+
+// `heard ingest --channel survey FILE.xlsx`: the mapping is guessed from the first sheet.
+TEST_CASE("office sample: heard ingest guesses an .xlsx survey's columns", "[office][cli]") {
+  testing::TempDir dir;
+  const std::string command = std::string(HEARD_EXE) + " ingest -q --db " + (dir / "i.db") +
+                              " --round adhoc --channel survey " + HEARD_SOURCE_DIR +
+                              "/sample_data/office/survey_export.xlsx 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  const int status = pclose(pipe);
+  INFO(out);
+  CHECK(status == 0);
+  CHECK_THAT(out, Catch::Matchers::Contains("header: row 2"));
+  CHECK_THAT(out, Catch::Matchers::Contains(
+                      "column 6 \"Q1. What would help children and young people?\": free text"));
+  CHECK_THAT(out, Catch::Matchers::Contains("column 3 \"District\": district"));
+  // 10 answers: 7 stored, 3 non-answers, as through the pipeline file.
+  CHECK_THAT(out, Catch::Matchers::Contains("survey_export.xlsx                            "
+                                            "10       7       3"));
 }
 
 }  // namespace
