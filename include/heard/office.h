@@ -88,9 +88,9 @@ std::unique_ptr<RecordSource> OpenWordWorkshopNotes(std::istream& docx,
 // the sheet leaves out included as blank rows, a cell's column taken from
 // its reference (r="B7") so missing cells are empty fields. Cell values:
 // shared strings (rich-text runs joined, phonetic runs left out) and inline
-// strings as written; numbers as Excel shows them in General format (42,
-// 3.5); booleans TRUE/FALSE; error values as written (#N/A); a number with a
-// date format (built-in or custom) an ISO date "2026-03-14", with
+// strings as written, Excel's "_x000D_" escapes decoded; numbers as Excel
+// shows them in General format (42, 3.5); booleans TRUE/FALSE; error values
+// as written (#N/A); a number with a date format (built-in or custom) an ISO date "2026-03-14", with
 // " HH:MM[:SS]" when the format shows a time, and a time-only format's
 // fraction of a day "HH:MM[:SS]" (1900 and 1904 date systems).
 // CsvRow::line_start/line_end are the row number; a row that cannot be read

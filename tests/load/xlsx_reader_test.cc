@@ -52,6 +52,16 @@ TEST_CASE("xlsx: shared, rich-text and inline strings, numbers, booleans, errors
   CHECK(rows[0].error.empty());
 }
 
+TEST_CASE("xlsx: Excel's _xHHHH_ escapes in strings are decoded", "[xlsx]") {
+  // A CR LF typed in a cell is stored as "_x000D_" and a line feed; "_x005F_" escapes '_'.
+  const std::vector<CsvRow> rows =
+      RowsOf(MakeXlsx({{"S", "<row r=\"1\">" + S("A1", 0) +
+                                 Inline("B1", "caf_x00E9_ and _x005F_x0041_") + "</row>"}},
+                      {"Buses_x000D_\nare rare"}));
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields == Strings{"Buses\r\nare rare", "caf\u00E9 and _x0041_"});
+}
+
 TEST_CASE("xlsx: sparse rows and cells keep their places", "[xlsx]") {
   const std::string sheet = "<row r=\"2\">" + Inline("B2", "b") + Inline("D2", "d") +
                             "</row><row r=\"5\">" + Inline("A5", "a") +
