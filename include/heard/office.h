@@ -30,9 +30,10 @@ namespace heard {
 
 // What a path names, by its extension (any case).
 enum class FileFormat {
-  kText,  // CSV, Markdown or plain text: decoded through OpenUtf8
-  kDocx,  // ".docx": Word document
-  kXlsx,  // ".xlsx" or ".xlsm": Excel workbook
+  kText,   // CSV, Markdown or plain text: decoded through OpenUtf8
+  kDocx,   // ".docx": Word document
+  kXlsx,   // ".xlsx" or ".xlsm": Excel workbook
+  kOther,  // ".doc", ".xls", ".odt", ".ods", ".rtf", ".pdf": a document heard cannot read
 };
 FileFormat FileFormatOf(std::string_view path);
 
@@ -54,11 +55,11 @@ FileFormat FileFormatOf(std::string_view path);
 //    Wells"); other rows are read cell by cell, paragraph by paragraph.
 // Text comes from every run (w:r/w:t, also inside hyperlinks, content
 // controls and insertions); deletions (w:del, w:moveFrom), field
-// instructions, text boxes, comments, footnotes, headers and footers are not read. Smart quotes and other
-// characters pass through as UTF-8. Paragraphs are numbered from 1 in
-// document order, empty paragraphs and table-cell paragraphs included.
+// instructions, text boxes, comments, footnotes, headers and footers are not read. Smart quotes and
+// other characters pass through as UTF-8. Paragraphs are numbered from 1 in document order, empty
+// paragraphs and table-cell paragraphs included.
 struct WordText {
-  std::string text;                      // the notes text, lines ended by '\n'
+  std::string text;                        // the notes text, lines ended by '\n'
   std::vector<int64_t> paragraph_of_line;  // [line - 1] -> paragraph number
   int64_t paragraphs = 0;
 };
@@ -87,9 +88,9 @@ std::unique_ptr<RecordSource> OpenWordWorkshopNotes(std::istream& docx,
 // the sheet leaves out included as blank rows, a cell's column taken from
 // its reference (r="B7") so missing cells are empty fields. Cell values:
 // shared strings (rich-text runs joined, phonetic runs left out) and inline
-// strings as written; numbers as Excel shows them in General format (42,
-// 3.5); booleans TRUE/FALSE; error values as written (#N/A); a number with a
-// date format (built-in or custom) an ISO date "2026-03-14", with
+// strings as written, Excel's "_x000D_" escapes decoded; numbers as Excel
+// shows them in General format (42, 3.5); booleans TRUE/FALSE; error values
+// as written (#N/A); a number with a date format (built-in or custom) an ISO date "2026-03-14", with
 // " HH:MM[:SS]" when the format shows a time, and a time-only format's
 // fraction of a day "HH:MM[:SS]" (1900 and 1904 date systems).
 // CsvRow::line_start/line_end are the row number; a row that cannot be read

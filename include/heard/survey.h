@@ -1,5 +1,5 @@
-// Survey exports (CSV, or a spreadsheet sheet): column mapping, non-answers, and a guess at the mapping
-// from headers and content.
+// Survey exports (CSV, or a spreadsheet sheet): column mapping, non-answers, and a guess at the
+// mapping from headers and content.
 #ifndef HEARD_SURVEY_H_
 #define HEARD_SURVEY_H_
 

@@ -1,8 +1,6 @@
 // The subcommands: load configuration, call the stages, print what happened.
 #include "cli/commands.h"
 
-#include "cli/cli_support.h"
-
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -12,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/cli_support.h"
 #include "heard/charset.h"
 #include "heard/export.h"
 #include "heard/lexicon.h"
@@ -169,7 +168,9 @@ int Ingest(const IngestArgs& args) {
           std::ostringstream bytes;
           bytes << raw.rdbuf();
           Result<std::unique_ptr<SurveyRows>> rows = OpenXlsxRows(bytes.str());
-          if (!rows.ok()) return ExitFor(Status::InvalidInput(path + ": " + rows.status().message()));
+          if (!rows.ok()) {
+            return ExitFor(Status::InvalidInput(path + ": " + rows.status().message()));
+          }
           guess = GuessSurveyMapping(**rows, *lexicon);
         } else {
           std::unique_ptr<std::istream> utf8 = OpenUtf8(raw, &decision);

@@ -18,10 +18,10 @@ namespace {
 // One paragraph of the body, numbered in document order.
 struct Paragraph {
   int64_t number = 0;
-  std::string text;   // '\n' where a w:br broke the line, '\t' for w:tab
-  int heading = 0;    // 1..6 for headings
-  int list = 0;       // 0 none, 1 bullet, 2 numbered
-  int list_level = 0; // w:ilvl
+  std::string text;    // '\n' where a w:br broke the line, '\t' for w:tab
+  int heading = 0;     // 1..6 for headings
+  int list = 0;        // 0 none, 1 bullet, 2 numbered
+  int list_level = 0;  // w:ilvl
 };
 
 struct ParagraphStyle {

@@ -166,6 +166,9 @@ FileFormat FileFormatOf(std::string_view path) {
   const std::string lower = AsciiLower(path);
   if (EndsWith(lower, ".docx")) return FileFormat::kDocx;
   if (EndsWith(lower, ".xlsx") || EndsWith(lower, ".xlsm")) return FileFormat::kXlsx;
+  for (const char* other : {".doc", ".xls", ".odt", ".ods", ".rtf", ".pdf"}) {
+    if (EndsWith(lower, other)) return FileFormat::kOther;
+  }
   return FileFormat::kText;
 }
 

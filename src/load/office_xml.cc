@@ -43,7 +43,7 @@ int ToInt(std::string_view text, int fallback) {
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   return error == std::errc() && end == text.data() + text.size() && !text.empty() ? value
-                                                                                 : fallback;
+                                                                                   : fallback;
 }
 
 std::string AsciiLower(std::string_view text) {
@@ -70,10 +70,9 @@ std::string OneLine(std::string_view text) {
 }
 
 Status ParseXml(std::string* xml, const std::string& part, pugi::xml_document* doc) {
-  const pugi::xml_parse_result result =
-      doc->load_buffer_inplace(xml->data(), xml->size(),
-                               pugi::parse_default | pugi::parse_ws_pcdata_single,
-                               pugi::encoding_utf8);
+  const pugi::xml_parse_result result = doc->load_buffer_inplace(
+      xml->data(), xml->size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
+      pugi::encoding_utf8);
   if (!result) {
     return Status::InvalidInput(fmt::format("{} is not well-formed XML ({} at byte {})", part,
                                             result.description(), result.offset));

@@ -1,5 +1,5 @@
-// Small helpers over pugixml shared by the .docx and .xlsx readers: elements and attributes by local
-// name (whatever the namespace prefix), parsing with a clear reason.
+// Small helpers over pugixml shared by the .docx and .xlsx readers: elements and attributes by
+// local name (whatever the namespace prefix), parsing with a clear reason.
 #ifndef HEARD_SRC_LOAD_OFFICE_XML_H_
 #define HEARD_SRC_LOAD_OFFICE_XML_H_
 

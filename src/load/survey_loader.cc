@@ -44,7 +44,10 @@ class SurveySource : public RecordSource {
  public:
   SurveySource(std::unique_ptr<SurveyRows> rows, const SourceContext& context,
                SurveyMapping mapping, const Lexicon& lexicon)
-      : rows_(std::move(rows)), context_(context), mapping_(std::move(mapping)), lexicon_(lexicon) {}
+      : rows_(std::move(rows)),
+        context_(context),
+        mapping_(std::move(mapping)),
+        lexicon_(lexicon) {}
 
   bool Next(Batch& batch, size_t max_records) override;
   const SourceInfo& info() const override { return info_; }

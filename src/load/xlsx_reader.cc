@@ -2,6 +2,7 @@
 // sparse rows resolved.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <pugixml.hpp>
@@ -16,6 +17,48 @@
 namespace heard {
 namespace {
 
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Excel writes characters XML cannot hold (a CR in a cell, say) as "_x000D_"
+// and a literal "_x" sequence as "_x005F_x...": decoded here.
+std::string DecodeEscapes(std::string text) {
+  if (text.find("_x") == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && text[i + 6] == '_') {
+      int code = 0;
+      bool hex = true;
+      for (size_t k = i + 2; k < i + 6; ++k) {
+        const int d = HexDigit(text[k]);
+        hex = hex && d >= 0;
+        code = code * 16 + std::max(d, 0);
+      }
+      if (hex) {
+        if (code < 0x80) {
+          out.push_back(static_cast<char>(code));
+        } else if (code < 0x800) {
+          out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+          out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        } else {
+          out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+          out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+          out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        }
+        i += 6;
+        continue;
+      }
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
 // A string item of sharedStrings.xml or an inline string: its runs joined, phonetic runs left out.
 std::string StringItem(pugi::xml_node item) {
   std::string text;
@@ -27,7 +70,7 @@ std::string StringItem(pugi::xml_node item) {
       text += Child(child, "t").child_value();
     }
   }
-  return text;
+  return DecodeEscapes(std::move(text));
 }
 
 // What a number format shows, as far as cell values care.
@@ -135,10 +178,10 @@ class XlsxRows : public SurveyRows {
   bool Next(CsvRow& row) override;
   bool fixed_width() const override { return false; }
 
-  std::vector<std::string> shared_;  // sharedStrings.xml
+  std::vector<std::string> shared_;        // sharedStrings.xml
   std::vector<NumberShape> cell_formats_;  // by cellXfs index
   bool date1904_ = false;
-  std::string sheet_xml_;     // the sheet's XML; sheet_ points into it
+  std::string sheet_xml_;  // the sheet's XML; sheet_ points into it
   pugi::xml_document sheet_;
   pugi::xml_node next_row_;  // the next <row> element to read
   int64_t row_no_ = 0;       // the last row handed out
@@ -188,7 +231,8 @@ std::string XlsxRows::Value(pugi::xml_node cell, CsvRow& row, const std::string&
     return "";
   }
   if (type == "b") return v == "1" ? "TRUE" : v == "0" ? "FALSE" : v;
-  if (type == "str" || type == "e") return v;
+  if (type == "str") return DecodeEscapes(v);
+  if (type == "e") return v;
   if (type == "d") return v.size() > 10 && v.substr(10) == "T00:00:00" ? v.substr(0, 10) : v;
   if (v.empty()) return "";
   const int style = ToInt(Attr(cell, "s"), 0);

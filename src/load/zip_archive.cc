@@ -57,8 +57,8 @@ Result<std::string> ZipArchive::Read(const std::string& name, size_t max_bytes) 
     return Status::InvalidInput(fmt::format("cannot read the size of part {}", name));
   }
   if (stat.size > max_bytes) {
-    return Status::InvalidInput(fmt::format("part {} is {} bytes uncompressed, over the limit of {}",
-                                            name, stat.size, max_bytes));
+    return Status::InvalidInput(fmt::format(
+        "part {} is {} bytes uncompressed, over the limit of {}", name, stat.size, max_bytes));
   }
   zip_file_t* file = zip_fopen_index(handle_->zip, index, 0);
   if (file == nullptr) {
@@ -78,11 +78,9 @@ Result<std::string> ZipArchive::Read(const std::string& name, size_t max_bytes) 
   std::string reason = tail != 0 ? zip_file_strerror(file) : "";
   zip_fclose(file);
   if (done != out.size() || tail != 0) {
-    return Status::InvalidInput(fmt::format("part {} is damaged (inflated {} of {} bytes{})", name,
-                                            done, out.size(),
-                                            reason.empty() || reason == "No error"
-                                                ? ""
-                                                : "; " + reason));
+    return Status::InvalidInput(
+        fmt::format("part {} is damaged (inflated {} of {} bytes{})", name, done, out.size(),
+                    reason.empty() || reason == "No error" ? "" : "; " + reason));
   }
   return out;
 }

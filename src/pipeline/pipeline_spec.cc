@@ -293,15 +293,22 @@ Status CheckPipeline(PipelineSpec* spec, const Lexicon& lexicon) {
           continue;
         }
         const FileFormat format = FileFormatOf(path);
+        if (format == FileFormat::kOther) {
+          errors.Add(line, fmt::format("{} is not a format heard reads; save it as {}", path,
+                                       source.channel == Channel::kSurvey
+                                           ? "CSV or Excel workbook (.xlsx)"
+                                           : "Word document (.docx) or plain text"));
+          continue;
+        }
         if ((format == FileFormat::kDocx && source.channel == Channel::kSurvey) ||
             (format == FileFormat::kXlsx && source.channel != Channel::kSurvey)) {
-          errors.Add(line, fmt::format("{} is {}; a [[{}]] reads {}", path,
-                                       format == FileFormat::kDocx ? "a Word document"
-                                                                   : "an Excel workbook",
-                                       ChannelName(source.channel),
-                                       source.channel == Channel::kSurvey
-                                           ? "CSV or .xlsx files"
-                                           : "text, Markdown or .docx files"));
+          errors.Add(
+              line,
+              fmt::format("{} is {}; a [[{}]] reads {}", path,
+                          format == FileFormat::kDocx ? "a Word document" : "an Excel workbook",
+                          ChannelName(source.channel),
+                          source.channel == Channel::kSurvey ? "CSV or .xlsx files"
+                                                             : "text, Markdown or .docx files"));
           continue;
         }
         const std::string name =
@@ -309,10 +316,11 @@ Status CheckPipeline(PipelineSpec* spec, const Lexicon& lexicon) {
         source.files.push_back({name.empty() ? path : name, path});
       }
     }
+    const bool any_workbook =
+        std::any_of(source.files.begin(), source.files.end(),
+                    [](const SourceFile& f) { return FileFormatOf(f.path) == FileFormat::kXlsx; });
     if (source.channel == Channel::kSurvey && !source.survey.sheet.empty() &&
-        std::none_of(source.files.begin(), source.files.end(), [](const SourceFile& f) {
-          return FileFormatOf(f.path) == FileFormat::kXlsx;
-        }) && !source.files.empty()) {
+        !source.files.empty() && !any_workbook) {
       errors.Add(line, fmt::format("\"sheet\" names sheet \"{}\", but no file of this [[survey]] "
                                    "is an Excel workbook (.xlsx)",
                                    source.survey.sheet));

@@ -60,7 +60,8 @@ TEST_CASE("docx: tracked deletions are not read, insertions are; hyperlinks and 
   const std::string body =
       "<w:p><w:r><w:t xml:space=\"preserve\">Buses </w:t></w:r>"
       "<w:del w:id=\"1\" w:author=\"A\"><w:r><w:delText>never </w:delText></w:r></w:del>"
-      "<w:ins w:id=\"2\" w:author=\"A\"><w:r><w:t xml:space=\"preserve\">rarely </w:t></w:r></w:ins>"
+      "<w:ins w:id=\"2\" w:author=\"A\"><w:r><w:t xml:space=\"preserve\">rarely "
+      "</w:t></w:r></w:ins>"
       "<w:r><w:t xml:space=\"preserve\">run to </w:t></w:r>"
       "<w:hyperlink r:id=\"rId9\"><w:r><w:t>Sheerness</w:t></w:r></w:hyperlink>"
       "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
@@ -100,6 +101,19 @@ TEST_CASE("docx: bullets and numbered lists from numbering.xml and list styles",
         "Intro\n\n- first\n  - nested\n1. one\n- by style\n\nnumbering switched off\n\n- after\n");
 }
 
+TEST_CASE("docx: content controls and nested tables are read, sections are not text", "[docx]") {
+  const std::string body =
+      "<w:sdt><w:sdtPr><w:alias w:val=\"Notes\"/></w:sdtPr><w:sdtContent>" + P("Inside a control") +
+      "</w:sdtContent></w:sdt>" + "<w:tbl><w:tr><w:tc>" + P("Outer") + "<w:tbl><w:tr><w:tc>" +
+      P("Inner a") + "</w:tc><w:tc>" + P("Inner b") +
+      "</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>" +
+      "<w:p><w:r><w:t>Inline </w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>control</w:t></w:r>"
+      "</w:sdtContent></w:sdt></w:p>" +
+      "<w:sectPr><w:pgSz w:w=\"11906\"/></w:sectPr>";
+  CHECK(TextOf(MakeDocx(body)) ==
+        "Inside a control\n\nOuter\n\nInner a\tInner b\n\nInline control\n");
+}
+
 TEST_CASE("docx: empty paragraphs, table rows and the paragraph numbers of lines", "[docx]") {
   const std::string body =
       P("Partners") + "<w:p/><w:p><w:r><w:t xml:space=\"preserve\">  </w:t></w:r></w:p>" +
@@ -131,16 +145,15 @@ TEST_CASE("docx: a short last paragraph is feedback, not a heading", "[docx]") {
 
 TEST_CASE("docx: workshop notes load as the text form, locators give paragraphs", "[docx]") {
   const std::string body =
-      P("West Kent workshop", "<w:pStyle w:val=\"Title\"/>") +       // 1
-      P("Partners", "<w:pStyle w:val=\"Heading2\"/>") +               // 2
-      "<w:tbl><w:tr><w:tc>" + P("TM") + "</w:tc><w:tc>" + P("Tonbridge Wells") +  // 3-4
-      "</w:tc></w:tr></w:tbl>" +
-      P("Outcome 1", "<w:pStyle w:val=\"Heading2\"/>") +              // 5
-      "<w:p/>" +                                                      // 6
-      Bullet("More youth clubs (TM)(PCC)") +                          // 7
-      Bullet("An unknown code (QQ)") +                                // 8
-      P("Outcome 2", "<w:pStyle w:val=\"Heading2\"/>") +              // 9
-      Bullet("Damp housing (TW)");                                    // 10
+      P("West Kent workshop", "<w:pStyle w:val=\"Title\"/>") +                       // 1
+      P("Partners", "<w:pStyle w:val=\"Heading2\"/>") +                              // 2
+      "<w:tbl><w:tr><w:tc>" + P("TM") + "</w:tc><w:tc>" + P("Tonbridge Wells") +     // 3-4
+      "</w:tc></w:tr></w:tbl>" + P("Outcome 1", "<w:pStyle w:val=\"Heading2\"/>") +  // 5
+      "<w:p/>" +                                                                     // 6
+      Bullet("More youth clubs (TM)(PCC)") +                                         // 7
+      Bullet("An unknown code (QQ)") +                                               // 8
+      P("Outcome 2", "<w:pStyle w:val=\"Heading2\"/>") +                             // 9
+      Bullet("Damp housing (TW)");                                                   // 10
   std::istringstream in(MakeDocx(body, "", kNumbering));
   auto source = OpenWordWorkshopNotes(in, kContext, NotesLexicon());
   const Batch b = Drain(*source, 1);

@@ -1,4 +1,5 @@
-// Word and Excel files built in memory for the .docx and .xlsx reader tests (libzip writes the zip).
+// Word and Excel files built in memory for the .docx and .xlsx reader tests (libzip writes the
+// zip).
 #ifndef HEARD_TESTS_LOAD_OFFICE_FIXTURE_H_
 #define HEARD_TESTS_LOAD_OFFICE_FIXTURE_H_
 
@@ -47,16 +48,17 @@ inline constexpr const char* kWordNs =
 // A .docx whose w:body holds `body`; styles.xml and numbering.xml only when given.
 inline std::string MakeDocx(const std::string& body, const std::string& styles = "",
                             const std::string& numbering = "") {
-  Parts parts = {{"[Content_Types].xml", "<Types/>"},
-                 {"word/document.xml", std::string("<?xml version=\"1.0\"?><w:document ") + kWordNs +
-                                           "><w:body>" + body + "</w:body></w:document>"}};
+  Parts parts = {
+      {"[Content_Types].xml", "<Types/>"},
+      {"word/document.xml", std::string("<?xml version=\"1.0\"?><w:document ") + kWordNs +
+                                "><w:body>" + body + "</w:body></w:document>"}};
   if (!styles.empty()) {
-    parts.push_back({"word/styles.xml", std::string("<w:styles ") + kWordNs + ">" + styles +
-                                            "</w:styles>"});
+    parts.push_back(
+        {"word/styles.xml", std::string("<w:styles ") + kWordNs + ">" + styles + "</w:styles>"});
   }
   if (!numbering.empty()) {
-    parts.push_back({"word/numbering.xml", std::string("<w:numbering ") + kWordNs + ">" +
-                                               numbering + "</w:numbering>"});
+    parts.push_back({"word/numbering.xml",
+                     std::string("<w:numbering ") + kWordNs + ">" + numbering + "</w:numbering>"});
   }
   return MakeZip(parts);
 }
@@ -89,16 +91,18 @@ inline std::string MakeXlsx(const std::vector<std::pair<std::string, std::string
                                           "<sheets>" + list + "</sheets></workbook>"});
   parts.push_back({"xl/_rels/workbook.xml.rels",
                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-                   "relationships\">" + rels + "</Relationships>"});
+                   "relationships\">" +
+                       rels + "</Relationships>"});
   if (!shared.empty()) {
     std::string sst;
-    for (const std::string& s : shared) sst += s.rfind("<r>", 0) == 0 ? "<si>" + s + "</si>"
-                                                                      : "<si><t>" + s + "</t></si>";
-    parts.push_back({"xl/sharedStrings.xml", std::string("<sst ") + kSheetNs + ">" + sst + "</sst>"});
+    for (const std::string& s : shared)
+      sst += s.rfind("<r>", 0) == 0 ? "<si>" + s + "</si>" : "<si><t>" + s + "</t></si>";
+    parts.push_back(
+        {"xl/sharedStrings.xml", std::string("<sst ") + kSheetNs + ">" + sst + "</sst>"});
   }
   if (!styles.empty()) {
-    parts.push_back({"xl/styles.xml", std::string("<styleSheet ") + kSheetNs + ">" + styles +
-                                          "</styleSheet>"});
+    parts.push_back(
+        {"xl/styles.xml", std::string("<styleSheet ") + kSheetNs + ">" + styles + "</styleSheet>"});
   }
   return MakeZip(parts);
 }

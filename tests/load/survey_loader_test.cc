@@ -418,8 +418,7 @@ TEST_CASE("survey: OutwardCode", "[survey]") {
   CHECK(heard::OutwardCode("CT9 1AB please").empty());
 }
 
-TEST_CASE("survey: a title row and a row of full question text above the header",
-          "[survey]") {
+TEST_CASE("survey: a title row and a row of full question text above the header", "[survey]") {
   // Platforms put the export's title first and the full question wording
   // above short column names; header_row says which row is the header.
   const std::string csv =
@@ -444,6 +443,7 @@ TEST_CASE("survey: a title row and a row of full question text above the header"
   const Loaded wrong = Load(csv, m);
   REQUIRE(wrong.problems.size() == 1);
   CHECK(wrong.problems[0].severity == Problem::Severity::kReject);
-  CHECK_THAT(wrong.problems[0].reason, Catch::Matchers::Contains("column \"ID\" is not in the header"));
+  CHECK_THAT(wrong.problems[0].reason,
+             Catch::Matchers::Contains("column \"ID\" is not in the header"));
   CHECK(Balanced(wrong));
 }

@@ -40,7 +40,8 @@ std::string WriteWorkbook(const std::string& path, bool constant_memory) {
   worksheet_write_datetime(sheet, 2, 2, &at, stamp);
   worksheet_write_number(sheet, 2, 3, 34, nullptr);
   worksheet_write_boolean(sheet, 2, 4, 1, nullptr);
-  worksheet_write_string(sheet, 2, 5, "The \u201Cwalk-in\u201D centre closed; \u00A35 parking", nullptr);
+  worksheet_write_string(sheet, 2, 5, "The \u201Cwalk-in\u201D centre closed; \u00A35 parking",
+                         nullptr);
   worksheet_write_string(sheet, 4, 0, "R2", nullptr);
   worksheet_write_number(sheet, 4, 3, 0.1, nullptr);
   worksheet_write_boolean(sheet, 4, 4, 0, nullptr);

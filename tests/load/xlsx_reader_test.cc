@@ -52,6 +52,16 @@ TEST_CASE("xlsx: shared, rich-text and inline strings, numbers, booleans, errors
   CHECK(rows[0].error.empty());
 }
 
+TEST_CASE("xlsx: Excel's _xHHHH_ escapes in strings are decoded", "[xlsx]") {
+  // A CR LF typed in a cell is stored as "_x000D_" and a line feed; "_x005F_" escapes '_'.
+  const std::vector<CsvRow> rows =
+      RowsOf(MakeXlsx({{"S", "<row r=\"1\">" + S("A1", 0) +
+                                 Inline("B1", "caf_x00E9_ and _x005F_x0041_") + "</row>"}},
+                      {"Buses_x000D_\nare rare"}));
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields == Strings{"Buses\r\nare rare", "caf\u00E9 and _x0041_"});
+}
+
 TEST_CASE("xlsx: sparse rows and cells keep their places", "[xlsx]") {
   const std::string sheet = "<row r=\"2\">" + Inline("B2", "b") + Inline("D2", "d") +
                             "</row><row r=\"5\">" + Inline("A5", "a") +
@@ -93,9 +103,9 @@ TEST_CASE("xlsx: numbers with a date format become ISO dates", "[xlsx]") {
 }
 
 TEST_CASE("xlsx: the first sheet, or the one named", "[xlsx]") {
-  const std::string xlsx = MakeXlsx({{"Notes", "<row r=\"1\">" + Inline("A1", "notes") + "</row>"},
-                                     {"Responses", "<row r=\"1\">" + Inline("A1", "resp") +
-                                                       "</row>"}});
+  const std::string xlsx =
+      MakeXlsx({{"Notes", "<row r=\"1\">" + Inline("A1", "notes") + "</row>"},
+                {"Responses", "<row r=\"1\">" + Inline("A1", "resp") + "</row>"}});
   CHECK(RowsOf(xlsx)[0].fields == Strings{"notes"});
   CHECK(RowsOf(xlsx, "Responses")[0].fields == Strings{"resp"});
   Result<std::unique_ptr<SurveyRows>> missing = OpenXlsxRows(xlsx, "Answers");
@@ -138,11 +148,10 @@ TEST_CASE("xlsx: a survey sheet with title rows above the header loads like its 
           "[xlsx][survey]") {
   const std::string styles = "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs>";
   const std::string sheet =
-      "<row r=\"1\">" + Inline("A1", "Survey export (title row)") + "</row>" +
-      "<row r=\"2\">" + Inline("D2", "Q1. What would help children?") +
-      Inline("E2", "Q2. Anything else?") + "</row>" + "<row r=\"3\">" + S("A3", 0) + S("B3", 1) +
-      S("C3", 2) + S("D3", 3) + S("E3", 4) + "</row>" +
-      "<row r=\"4\">" + Inline("A4", "R1") + "<c r=\"B4\" s=\"1\"><v>46093</v></c>" +
+      "<row r=\"1\">" + Inline("A1", "Survey export (title row)") + "</row>" + "<row r=\"2\">" +
+      Inline("D2", "Q1. What would help children?") + Inline("E2", "Q2. Anything else?") +
+      "</row>" + "<row r=\"3\">" + S("A3", 0) + S("B3", 1) + S("C3", 2) + S("D3", 3) + S("E3", 4) +
+      "</row>" + "<row r=\"4\">" + Inline("A4", "R1") + "<c r=\"B4\" s=\"1\"><v>46093</v></c>" +
       Inline("C4", "Thanet") + Inline("D4", "More youth clubs in Margate") + "</row>" +
       // row 5 absent; row 6 has a trailing empty cell written and no Q1
       "<row r=\"6\">" + Inline("A6", "R2") + Inline("C6", "Medway") + Inline("E6", "n/a") +
@@ -152,9 +161,9 @@ TEST_CASE("xlsx: a survey sheet with title rows above the header loads like its 
       "</row>" +
       // a shared string the workbook does not have
       "<row r=\"8\">" + Inline("A8", "R4") + S("D8", 99) + "</row>";
-  const Batch b = Load(MakeXlsx({{"Responses", sheet}},
-                                {"ID", "Submitted", "District", "Q1", "Q2"}, styles),
-                       Mapping());
+  const Batch b =
+      Load(MakeXlsx({{"Responses", sheet}}, {"ID", "Submitted", "District", "Q1", "Q2"}, styles),
+           Mapping());
   CHECK(Reconciles(b));
   REQUIRE(b.records.size() == 1);
   const Record& r = b.records[0];

@@ -1,6 +1,7 @@
-// pipelines/office_sample.toml: the .docx and .xlsx samples load, through the whole pipeline, to the
-// same records as their text and CSV twins.
+// pipelines/office_sample.toml: the .docx and .xlsx samples load, through the whole pipeline, to
+// the same records as their text and CSV twins.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -46,10 +47,13 @@ Loaded Run(const TempDir& dir, bool twins) {
   Result<RunReport> report = RunRound(*spec, *lexicon, **store, options);
   REQUIRE(report.ok());
   Loaded out{*report, {}};
-  REQUIRE((*store)->ForEachRecord(spec->round.name, [&](const Record& record) {
-    out.records.push_back(record);
-    return true;
-  }).ok());
+  REQUIRE((*store)
+              ->ForEachRecord(spec->round.name,
+                              [&](const Record& record) {
+                                out.records.push_back(record);
+                                return true;
+                              })
+              .ok());
   return out;
 }
 
@@ -89,8 +93,7 @@ TEST_CASE("office sample: the .docx and .xlsx files load, and the ledgers reconc
 
   // Locators as a user finds the text: spreadsheet rows, Word paragraphs.
   const Record& first = office.records.front();
-  CHECK(first.locator.ToString() ==
-        "row 3, col Q1. What would help children and young people?");
+  CHECK(first.locator.ToString() == "row 3, col Q1. What would help children and young people?");
   bool found_summary = false;
   for (const Record& r : office.records) {
     if (r.text == "Summary:\tthe group asked for the strategy to name young carers.") {
@@ -168,9 +171,9 @@ TEST_CASE("office sample: a .xlsx under [[workshop]] is a pipeline error before 
   REQUIRE(lexicon.ok());
   const Status checked = CheckPipeline(&*spec, *lexicon);
   REQUIRE_FALSE(checked.ok());
-  CHECK_THAT(checked.message(), Catch::Matchers::Contains(
-                                    "is an Excel workbook; a [[workshop]] reads text, Markdown "
-                                    "or .docx files"));
+  CHECK_THAT(checked.message(),
+             Catch::Matchers::Contains("is an Excel workbook; a [[workshop]] reads text, Markdown "
+                                       "or .docx files"));
   CHECK_THAT(checked.message(), Catch::Matchers::Contains("pipeline.toml:3"));
 }
 
@@ -197,6 +200,46 @@ TEST_CASE("office sample: \"sheet\" on a [[survey]] of CSV files is a pipeline e
   CHECK_THAT(checked.message(),
              Catch::Matchers::Contains("pipeline.toml:3: \"sheet\" names sheet \"Responses\", "
                                        "but no file of this [[survey]] is an Excel workbook"));
+}
+
+TEST_CASE("office sample: an old .doc or a .pdf is a pipeline error before any data",
+          "[office][pipeline]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "notes/old.doc", std::string("\xD0\xCF\x11\xE0", 4));
+  testing::WriteFile(dir / "pipeline.toml",
+                     "[round]\nname = \"R\"\n[[focus_group]]\npath = \"notes/*\"\n");
+  Result<PipelineSpec> spec = ReadPipelineFile(dir / "pipeline.toml");
+  REQUIRE(spec.ok());
+  Result<Lexicon> lexicon = Lexicon::Load(std::string(HEARD_SOURCE_DIR) + "/lexicons");
+  REQUIRE(lexicon.ok());
+  const Status checked = CheckPipeline(&*spec, *lexicon);
+  REQUIRE_FALSE(checked.ok());
+  CHECK_THAT(checked.message(),
+             Catch::Matchers::Contains("old.doc is not a format heard reads; save it as Word "
+                                       "document (.docx) or plain text"));
+}
+
+// `heard ingest --channel survey FILE.xlsx`: the mapping is guessed from the first sheet.
+TEST_CASE("office sample: heard ingest guesses an .xlsx survey's columns", "[office][cli]") {
+  testing::TempDir dir;
+  const std::string command = std::string(HEARD_EXE) + " ingest -q --db " + (dir / "i.db") +
+                              " --round adhoc --channel survey " + HEARD_SOURCE_DIR +
+                              "/sample_data/office/survey_export.xlsx 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  const int status = pclose(pipe);
+  INFO(out);
+  CHECK(status == 0);
+  CHECK_THAT(out, Catch::Matchers::Contains("header: row 2"));
+  CHECK_THAT(out, Catch::Matchers::Contains(
+                      "column 6 \"Q1. What would help children and young people?\": free text"));
+  CHECK_THAT(out, Catch::Matchers::Contains("column 3 \"District\": district"));
+  // 10 answers: 7 stored, 3 non-answers, as through the pipeline file.
+  CHECK_THAT(out, Catch::Matchers::Contains("survey_export.xlsx                            "
+                                            "10       7       3"));
 }
 
 }  // namespace
