@@ -810,14 +810,16 @@ TEST_CASE("bad input: a pipeline path naming a folder", "[bad_input]") {
   CHECK_THAT(error, Catch::Contains("notes/*"));
 }
 
-TEST_CASE("bad input: a pipeline lexicons folder with no lexicon", "[bad_input]") {
+TEST_CASE("bad input: a pipeline lexicons folder that is missing or empty", "[bad_input]") {
   TempDir dir;
   WriteGoodData(dir);
   WriteFile(dir / "round/pipeline.toml",
             "[round]\nname = \"Bad round\"\n\n[run]\nlexicons = \"../lexicon\"\n" + kGoodSources);
-  const std::string error = ConfigError(dir);
-  CHECK_THAT(error, Catch::Contains("lexicon"));
-  CHECK_FALSE(error.empty());
+  // A misspelt folder: named in the message, with the system's reason.
+  CHECK(ConfigError(dir) == "lexicon folder not found: " + std::string(dir / "lexicon"));
+  // A folder with no *.toml in it.
+  WriteFile(dir / "lexicon/README.md", "# not a lexicon\n");
+  CHECK_THAT(ConfigError(dir), Catch::Contains(std::string(dir / "lexicon") + ": no lexicon files (*.toml)"));
 }
 
 TEST_CASE("bad input: a TOML syntax error in a lexicon file", "[bad_input]") {
