@@ -50,6 +50,10 @@ std::string Database(TempDir& dir) {
 }
 
 TEST_CASE("heard compare: output per group, exit codes", "[cli][compare]") {
+  Outcome help = Heard("--help");
+  for (const char* command : {"compare", "cooccur", "diff"})
+    CHECK_THAT(help.out, Catch::Contains(command));
+  CHECK_THAT(Heard("compare --help").out, Catch::Contains("--min-count"));
   TempDir dir;
   const std::string db = Database(dir);
   Outcome ok = Heard("compare --db " + db + " --by district");
