@@ -72,7 +72,7 @@ struct CompareOptions {
   // "district" (counted districts, share >= min_district_share), "channel", or
   // the name of a record attribute ("Age band"); records without a value are left out.
   std::string by = "district";
-  std::string outcome;              // non-empty: only records carrying this outcome
+  std::string outcome;  // non-empty: only records carrying this outcome
   int64_t min_count = kDefaultMinCount;
   double min_district_share = 0.5;  // as SummaryOptions::min_district_share
 };
@@ -85,8 +85,8 @@ struct ThemeKeyness {
   double share = 0;          // a / n1
   double rest_share = 0;     // c / n2
   Keyness keyness;
-  double p_holm = 1;         // Holm-adjusted over every published test of the comparison
-  bool suppressed = false;   // a < min_count: count and statistics withheld
+  double p_holm = 1;        // Holm-adjusted over every published test of the comparison
+  bool suppressed = false;  // a < min_count: count and statistics withheld
   // c < min_count (the rest is often one other group, so its small count is protected
   // too): a and a/n1 are published, c, c/n2 and every statistic are withheld.
   bool rest_suppressed = false;
@@ -95,8 +95,8 @@ struct ThemeKeyness {
 
 struct GroupKeyness {
   std::string group;
-  int64_t records = 0;       // n1
-  bool suppressed = false;   // n1 < min_count: nothing of the group is published
+  int64_t records = 0;      // n1
+  bool suppressed = false;  // n1 < min_count: nothing of the group is published
   // Tested themes first, most significant first (p, then larger G2, then more
   // records); then those with the rest suppressed, then the suppressed ones,
   // by name. Only themes some record in scope carries are listed.
@@ -124,13 +124,13 @@ Result<Comparison> CompareGroups(Store& store, const std::string& round,
 
 // Streaming tally behind CompareGroups, for callers that already hold the
 // records (the report): Add each record's groups and themes (duplicates are
-// ignored; a record with no group is counted as ungrouped), then Finish. Memory grows with groups x themes, not records.
+// ignored; a record with no group is counted as ungrouped), then Finish.
+// Memory grows with groups x themes, not records.
 class GroupTally {
  public:
   void Add(const std::vector<std::string>& groups, const std::vector<std::string>& themes);
   // theme_names: id -> name (an id with no name is shown as the id).
-  Comparison Finish(const std::map<std::string, std::string>& theme_names,
-                    int64_t min_count) const;
+  Comparison Finish(const std::map<std::string, std::string>& theme_names, int64_t min_count) const;
 
  private:
   int64_t records_ = 0;
@@ -162,9 +162,9 @@ struct ThemePair {
 };
 
 struct CooccurrenceGroup {
-  std::string group;          // "" for all records in scope
-  int64_t records = 0;        // records in scope of the group (with or without themes)
-  bool suppressed = false;    // records < min_count
+  std::string group;             // "" for all records in scope
+  int64_t records = 0;           // records in scope of the group (with or without themes)
+  bool suppressed = false;       // records < min_count
   std::vector<ThemePair> pairs;  // both >= min_count only; sorted as the options say, top K
   int64_t pairs_suppressed = 0;  // pairs seen together but under min_count (not listed)
   int64_t pairs_ranked = 0;      // pairs at or over min_count, before cutting to top K
@@ -174,8 +174,8 @@ struct CooccurrenceOptions {
   std::string by;  // "" overall only; else as CompareOptions::by, groups after the overall
   std::string outcome;
   int64_t min_count = kDefaultMinCount;
-  size_t top = 20;            // pairs per group; 0 = all
-  bool sort_by_count = false; // false: highest NPMI first; true: most records first
+  size_t top = 20;             // pairs per group; 0 = all
+  bool sort_by_count = false;  // false: highest NPMI first; true: most records first
   double min_district_share = 0.5;
 };
 
@@ -233,17 +233,17 @@ struct ThemeChange {
   std::string theme_id;
   std::string theme_name;
   int64_t from_records = 0, to_records = 0;
-  double from_share = 0, to_share = 0;   // of the scope's records in that round
+  double from_share = 0, to_share = 0;  // of the scope's records in that round
   bool from_suppressed = false, to_suppressed = false;
-  Keyness keyness;                       // R2 against R1: direction +1 = rising
+  Keyness keyness;  // R2 against R1: direction +1 = rising
   bool statistic_published = false;
   Verdict verdict = Verdict::kSteady;
 };
 
 struct RoundScopeChange {
-  std::string district;           // "" for the whole round
+  std::string district;  // "" for the whole round
   int64_t from_total = 0, to_total = 0;
-  bool suppressed = false;        // either total under min_count
+  bool suppressed = false;  // either total under min_count
   // new, rising, gone, falling, steady; within each, most significant first;
   // kFew themes are left out (counted in `few`).
   std::vector<ThemeChange> themes;

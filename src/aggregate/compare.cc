@@ -1,4 +1,6 @@
 // Comparing groups within a round: group x theme tables, keyness, suppression, Holm's adjustment.
+#include "heard/compare.h"
+
 #include <fmt/format.h>
 #include <strings.h>
 
@@ -6,7 +8,6 @@
 #include <set>
 
 #include "aggregate/record_groups.h"
-#include "heard/compare.h"
 
 namespace heard {
 namespace {

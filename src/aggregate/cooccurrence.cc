@@ -54,8 +54,8 @@ CooccurrenceGroup PairTally::Finish(const std::string& group,
     const double pb = static_cast<double>(pair.b_records) / n;
     // p(ab) == 1 means every record carries both: perfectly associated.
     pair.npmi = pab >= 1 ? 1.0 : std::log(pab / (pa * pb)) / -std::log(pab);
-    pair.jaccard = static_cast<double>(both) /
-                   static_cast<double>(pair.a_records + pair.b_records - both);
+    pair.jaccard =
+        static_cast<double>(both) / static_cast<double>(pair.a_records + pair.b_records - both);
     out.pairs.push_back(std::move(pair));
   }
   out.pairs_ranked = static_cast<int64_t>(out.pairs.size());
@@ -85,8 +85,7 @@ Result<Cooccurrence> CooccurThemes(Store& store, const std::string& round,
     return Status::InvalidInput(
         fmt::format("round \"{}\" has no outcome \"{}\"", round, options.outcome));
   }
-  const bool attribute =
-      !options.by.empty() && options.by != "district" && options.by != "channel";
+  const bool attribute = !options.by.empty() && options.by != "district" && options.by != "channel";
   std::set<std::string> attribute_names;
   PairTally overall;
   std::map<std::string, PairTally> groups;
@@ -110,8 +109,8 @@ Result<Cooccurrence> CooccurThemes(Store& store, const std::string& round,
       known = known || strcasecmp(name.c_str(), options.by.c_str()) == 0;
     }
     if (!known) {
-      return Status::InvalidInput(fmt::format(
-          "no record of round \"{}\" has an attribute \"{}\"", round, options.by));
+      return Status::InvalidInput(
+          fmt::format("no record of round \"{}\" has an attribute \"{}\"", round, options.by));
     }
   }
   Cooccurrence out;

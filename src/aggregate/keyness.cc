@@ -60,12 +60,18 @@ std::vector<double> HolmAdjust(const std::vector<double>& p) {
 
 const char* VerdictName(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kNew: return "new";
-    case Verdict::kGone: return "gone";
-    case Verdict::kRising: return "rising";
-    case Verdict::kFalling: return "falling";
-    case Verdict::kSteady: return "steady";
-    case Verdict::kFew: return "few";
+    case Verdict::kNew:
+      return "new";
+    case Verdict::kGone:
+      return "gone";
+    case Verdict::kRising:
+      return "rising";
+    case Verdict::kFalling:
+      return "falling";
+    case Verdict::kSteady:
+      return "steady";
+    case Verdict::kFew:
+      return "few";
   }
   return "steady";
 }

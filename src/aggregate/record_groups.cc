@@ -1,8 +1,9 @@
 // What a record contributes to a comparison: its outcomes, themes, counted districts and groups.
 #include "aggregate/record_groups.h"
 
-#include <algorithm>
 #include <strings.h>
+
+#include <algorithm>
 
 namespace heard::aggregate {
 namespace {
@@ -17,13 +18,18 @@ RecordView ViewOf(const Record& record, double min_district_share) {
   RecordView view;
   for (const Tag& tag : record.tags) {
     switch (tag.kind) {
-      case TagKind::kOutcome: AddOnce(view.outcomes, tag.value); break;
-      case TagKind::kTheme: AddOnce(view.themes, tag.value); break;
+      case TagKind::kOutcome:
+        AddOnce(view.outcomes, tag.value);
+        break;
+      case TagKind::kTheme:
+        AddOnce(view.themes, tag.value);
+        break;
       case TagKind::kDistrict:
         if (tag.confidence >= min_district_share) AddOnce(view.districts, tag.value);
         break;
       case TagKind::kPartner:
-      case TagKind::kAttribution: break;
+      case TagKind::kAttribution:
+        break;
     }
   }
   return view;

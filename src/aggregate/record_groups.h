@@ -1,4 +1,4 @@
-// Internal to the comparison commands: what a record contributes (groups, themes), by the summary's rules.
+// Internal to the comparison commands: a record's groups and themes, by the summary's rules.
 #ifndef HEARD_SRC_AGGREGATE_RECORD_GROUPS_H_
 #define HEARD_SRC_AGGREGATE_RECORD_GROUPS_H_
 

@@ -26,13 +26,14 @@ Status CountRound(Store& store, const std::string& round, const DiffOptions& opt
   counts->totals[""] = 0;
   return store.ForEachRecord(round, [&](const Record& record) {
     if (!options.channels.empty() &&
-        std::find(options.channels.begin(), options.channels.end(),
-                  ChannelName(record.channel)) == options.channels.end()) {
+        std::find(options.channels.begin(), options.channels.end(), ChannelName(record.channel)) ==
+            options.channels.end()) {
       return true;
     }
     const aggregate::RecordView view = aggregate::ViewOf(record, options.min_district_share);
     std::vector<std::string> scopes{""};
-    if (options.by_district) scopes.insert(scopes.end(), view.districts.begin(), view.districts.end());
+    if (options.by_district)
+      scopes.insert(scopes.end(), view.districts.begin(), view.districts.end());
     for (const std::string& scope : scopes) {
       ++counts->totals[scope];
       for (const std::string& theme : view.themes) ++counts->themes[scope][theme];
@@ -48,12 +49,18 @@ int64_t Get(const std::map<std::string, int64_t>& map, const std::string& key) {
 
 int Rank(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kNew: return 0;
-    case Verdict::kRising: return 1;
-    case Verdict::kGone: return 2;
-    case Verdict::kFalling: return 3;
-    case Verdict::kSteady: return 4;
-    case Verdict::kFew: return 5;
+    case Verdict::kNew:
+      return 0;
+    case Verdict::kRising:
+      return 1;
+    case Verdict::kGone:
+      return 2;
+    case Verdict::kFalling:
+      return 3;
+    case Verdict::kSteady:
+      return 4;
+    case Verdict::kFew:
+      return 5;
   }
   return 5;
 }
@@ -75,8 +82,8 @@ Result<std::string> EarlierRound(Store& store, const std::string& round) {
   } catch (const std::exception& e) {
     return StoreError("cannot list rounds", e);
   }
-  const auto self = std::find_if(rows.begin(), rows.end(),
-                                 [&](const Row& r) { return r.name == round; });
+  const auto self =
+      std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.name == round; });
   if (self == rows.end()) return Status::NotFound("no round \"" + round + "\"");
   const Row* best = nullptr;
   for (const Row& r : rows) {
@@ -115,7 +122,8 @@ Result<RoundDiff> DiffRounds(Store& store, const std::string& from, const std::s
     change.district = scope;
     change.from_total = Get(before.totals, scope);
     change.to_total = Get(after.totals, scope);
-    change.suppressed = change.from_total < options.min_count || change.to_total < options.min_count;
+    change.suppressed =
+        change.from_total < options.min_count || change.to_total < options.min_count;
     if (!change.suppressed) {
       std::set<std::string> themes;
       for (const auto& [theme, n] : before.themes[scope]) themes.insert(theme);
@@ -129,7 +137,8 @@ Result<RoundDiff> DiffRounds(Store& store, const std::string& from, const std::s
         t.to_records = Get(after.themes[scope], theme);
         t.from_suppressed = t.from_records < options.min_count;
         t.to_suppressed = t.to_records < options.min_count;
-        t.keyness = ComputeKeyness(t.to_records, change.to_total, t.from_records, change.from_total);
+        t.keyness =
+            ComputeKeyness(t.to_records, change.to_total, t.from_records, change.from_total);
         if (t.from_suppressed && t.to_suppressed) {
           t.verdict = Verdict::kFew;
           ++change.few;

@@ -1,4 +1,4 @@
-// `heard compare`, `heard cooccur`, `heard diff`: groups and rounds compared, with disclosure control.
+// `heard compare`, `cooccur`, `diff`: groups and rounds compared, with disclosure control.
 #include <iostream>
 #include <memory>
 
@@ -89,8 +89,9 @@ void CommonOptions(CLI::App* command, std::string& db, std::string& format, std:
   command->add_option("--db", db, "Database to read")->required();
   command->add_option("--format", format, "text (default), md, json or csv")
       ->check(CLI::IsMember({"text", "md", "json", "csv"}));
-  command->add_option("--min-count", min_count,
-                      "Smallest count published (default 5); smaller counts show as \"<N\"")
+  command
+      ->add_option("--min-count", min_count,
+                   "Smallest count published (default 5); smaller counts show as \"<N\"")
       ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
   command->add_option("--out,-o", out, "File to write (default: stdout)");
   command->footer(kFooter);
@@ -114,8 +115,9 @@ void RegisterCompareCommands(CLI::App& app, std::function<int()>& run) {
 
   auto cooccur = std::make_shared<CooccurArgs>();
   CLI::App* o = app.add_subcommand(
-      "cooccur", "Themes raised together in the same record: counts, NPMI and Jaccard, overall "
-                 "and per group");
+      "cooccur",
+      "Themes raised together in the same record: counts, NPMI and Jaccard, overall "
+      "and per group");
   CommonOptions(o, cooccur->db, cooccur->format, cooccur->out, cooccur->min_count);
   o->add_option("--round", cooccur->round, "Round (default: the latest loaded)");
   o->add_option("--by", cooccur->by, "Also per group: district, channel or an attribute name");

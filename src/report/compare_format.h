@@ -1,4 +1,4 @@
-// Internal to the comparison renderers: how counts, shares and statistics are written in every format.
+// Internal to the comparison renderers: counts, shares and statistics as every format writes them.
 #ifndef HEARD_SRC_REPORT_COMPARE_FORMAT_H_
 #define HEARD_SRC_REPORT_COMPARE_FORMAT_H_
 

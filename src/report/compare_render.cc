@@ -1,6 +1,5 @@
 // `heard compare` output: group x theme keyness as text, Markdown, JSON or CSV, with suppression.
 #include <nlohmann/json.hpp>
-
 #include <sstream>
 
 #include "heard/compare.h"
@@ -20,7 +19,8 @@ std::string Scope(const Comparison& c) {
 std::string Method(const Comparison& c) {
   return fmt::format(
       "Each group is compared with the rest of the {} records that have a value for {} ({} "
-      "records without one are left out). G2: four-cell log-likelihood, 1 df; log ratio: log2 of the "
+      "records without one are left out). G2: four-cell log-likelihood, 1 df; log ratio: log2 of "
+      "the "
       "group's share over the rest's share (+1 = twice as often). Marks: * p<0.05, ** p<0.01, "
       "*** p<0.001, unadjusted. {} tests were run, so about {} would reach p<0.05 by chance "
       "alone; p(Holm) adjusts for that.",
@@ -29,7 +29,8 @@ std::string Method(const Comparison& c) {
 
 std::string Text(const Comparison& c) {
   std::ostringstream out;
-  out << "Compare groups: " << Scope(c) << "\n" << Method(c) << "\n"
+  out << "Compare groups: " << Scope(c) << "\n"
+      << Method(c) << "\n"
       << SuppressionRule(c.min_count) << "\n";
   for (const GroupKeyness& g : c.groups) {
     if (g.suppressed) {
@@ -51,12 +52,12 @@ std::string Text(const Comparison& c) {
                            t.theme_name);
         continue;
       }
-      out << fmt::format("  {:>7} {:>6} {:>6} {:>8} {:>7} {:>7} {:>6} {:<9}  {}\n", t.records,
-                         Percent(t.share), Percent(t.rest_share), G2Text(t.keyness.g2),
-                         PValue(t.keyness.p), PValue(t.p_holm), LogRatioText(t.keyness.log_ratio),
-                         std::string(DirectionWord(t.keyness.direction)) + " " +
-                             SignificanceMark(t.keyness.p),
-                         t.theme_name);
+      out << fmt::format(
+          "  {:>7} {:>6} {:>6} {:>8} {:>7} {:>7} {:>6} {:<9}  {}\n", t.records, Percent(t.share),
+          Percent(t.rest_share), G2Text(t.keyness.g2), PValue(t.keyness.p), PValue(t.p_holm),
+          LogRatioText(t.keyness.log_ratio),
+          std::string(DirectionWord(t.keyness.direction)) + " " + SignificanceMark(t.keyness.p),
+          t.theme_name);
     }
     if (hidden > 0) {
       out << fmt::format("  {} more theme{} with under {} records (suppressed)\n", hidden,
@@ -68,7 +69,9 @@ std::string Text(const Comparison& c) {
 
 std::string Markdown(const Comparison& c) {
   std::ostringstream out;
-  out << "# Compare groups\n\n" << Scope(c) << ".\n\n" << Method(c) << "\n\n"
+  out << "# Compare groups\n\n"
+      << Scope(c) << ".\n\n"
+      << Method(c) << "\n\n"
       << SuppressionRule(c.min_count) << "\n";
   for (const GroupKeyness& g : c.groups) {
     out << "\n## " << MarkdownCell(g.group) << "\n\n";
@@ -119,16 +122,23 @@ std::string Json(const Comparison& c) {
         theme["records"] = PublishedCount(t.records, true, c.min_count);
         theme["suppressed"] = true;
       } else if (t.rest_suppressed) {
-        theme.update({{"records", t.records}, {"share", t.share},
+        theme.update({{"records", t.records},
+                      {"share", t.share},
                       {"rest_records", PublishedCount(t.rest_records, true, c.min_count)},
-                      {"suppressed", false}, {"rest_suppressed", true}});
+                      {"suppressed", false},
+                      {"rest_suppressed", true}});
       } else {
-        theme.update({{"records", t.records}, {"share", t.share},
-                      {"rest_records", t.rest_records}, {"rest_share", t.rest_share},
-                      {"g2", t.keyness.g2}, {"p", t.keyness.p}, {"p_holm", t.p_holm},
+        theme.update({{"records", t.records},
+                      {"share", t.share},
+                      {"rest_records", t.rest_records},
+                      {"rest_share", t.rest_share},
+                      {"g2", t.keyness.g2},
+                      {"p", t.keyness.p},
+                      {"p_holm", t.p_holm},
                       {"log_ratio", t.keyness.log_ratio},
                       {"direction", DirectionWord(t.keyness.direction)},
-                      {"significance", SignificanceMark(t.keyness.p)}, {"suppressed", false},
+                      {"significance", SignificanceMark(t.keyness.p)},
+                      {"suppressed", false},
                       {"rest_suppressed", false}});
       }
       themes.push_back(std::move(theme));
@@ -136,11 +146,16 @@ std::string Json(const Comparison& c) {
     group["themes"] = std::move(themes);
     groups.push_back(std::move(group));
   }
-  const ordered_json doc = {
-      {"round", c.round}, {"by", c.by}, {"outcome", c.outcome}, {"records", c.records},
-      {"records_ungrouped", c.records_ungrouped}, {"tests", c.tests},
-      {"min_count", c.min_count}, {"statistic", Method(c)},
-      {"suppression", SuppressionRule(c.min_count)}, {"groups", std::move(groups)}};
+  const ordered_json doc = {{"round", c.round},
+                            {"by", c.by},
+                            {"outcome", c.outcome},
+                            {"records", c.records},
+                            {"records_ungrouped", c.records_ungrouped},
+                            {"tests", c.tests},
+                            {"min_count", c.min_count},
+                            {"statistic", Method(c)},
+                            {"suppression", SuppressionRule(c.min_count)},
+                            {"groups", std::move(groups)}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -155,8 +170,8 @@ std::string Csv(const Comparison& c) {
       continue;
     }
     for (const ThemeKeyness& t : g.themes) {
-      out += CsvCell(g.group) + "," + std::to_string(g.records) + "," + CsvCell(t.theme_id) +
-             "," + CsvCell(t.theme_name) + ",";
+      out += CsvCell(g.group) + "," + std::to_string(g.records) + "," + CsvCell(t.theme_id) + "," +
+             CsvCell(t.theme_name) + ",";
       if (t.suppressed) {
         out += PublishedCount(t.records, true, c.min_count) + ",,,,,,,,,,1\r\n";
         continue;

@@ -1,6 +1,5 @@
 // `heard cooccur` output: pairs of themes raised in the same record, with counts, NPMI and Jaccard.
 #include <nlohmann/json.hpp>
-
 #include <sstream>
 
 #include "heard/compare.h"
@@ -42,8 +41,7 @@ std::string Text(const Cooccurrence& c) {
                        PairsNote(c, g));
     for (const ThemePair& p : g.pairs) {
       out << fmt::format("  {:>5}  NPMI {:+.2f}  Jaccard {:.2f}  {} + {} ({} and {} records)\n",
-                         p.both, p.npmi, p.jaccard, p.a_name, p.b_name, p.a_records,
-                         p.b_records);
+                         p.both, p.npmi, p.jaccard, p.a_name, p.b_name, p.a_records, p.b_records);
     }
   }
   return out.str();
@@ -51,8 +49,9 @@ std::string Text(const Cooccurrence& c) {
 
 std::string Markdown(const Cooccurrence& c) {
   std::ostringstream out;
-  out << "# Themes raised together\n\n" << Method(c) << "\n\n" << SuppressionRule(c.min_count)
-      << "\n";
+  out << "# Themes raised together\n\n"
+      << Method(c) << "\n\n"
+      << SuppressionRule(c.min_count) << "\n";
   for (const CooccurrenceGroup& g : c.groups) {
     out << "\n## " << MarkdownCell(GroupTitle(c, g)) << "\n\n";
     if (g.suppressed) {
@@ -63,9 +62,9 @@ std::string Markdown(const Cooccurrence& c) {
     if (g.pairs.empty()) continue;
     out << "| theme | theme | both | NPMI | Jaccard |\n|---|---|---:|---:|---:|\n";
     for (const ThemePair& p : g.pairs) {
-      out << fmt::format("| {} ({}) | {} ({}) | {} | {:+.2f} | {:.2f} |\n",
-                         MarkdownCell(p.a_name), p.a_records, MarkdownCell(p.b_name), p.b_records,
-                         p.both, p.npmi, p.jaccard);
+      out << fmt::format("| {} ({}) | {} ({}) | {} | {:+.2f} | {:.2f} |\n", MarkdownCell(p.a_name),
+                         p.a_records, MarkdownCell(p.b_name), p.b_records, p.both, p.npmi,
+                         p.jaccard);
     }
   }
   return out.str();
@@ -86,17 +85,24 @@ std::string Json(const Cooccurrence& c) {
     group["pairs_suppressed"] = g.pairs_suppressed;
     ordered_json pairs = ordered_json::array();
     for (const ThemePair& p : g.pairs) {
-      pairs.push_back({{"a", p.a}, {"a_name", p.a_name}, {"a_records", p.a_records},
-                       {"b", p.b}, {"b_name", p.b_name}, {"b_records", p.b_records},
-                       {"both", p.both}, {"npmi", p.npmi}, {"jaccard", p.jaccard}});
+      pairs.push_back({{"a", p.a},
+                       {"a_name", p.a_name},
+                       {"a_records", p.a_records},
+                       {"b", p.b},
+                       {"b_name", p.b_name},
+                       {"b_records", p.b_records},
+                       {"both", p.both},
+                       {"npmi", p.npmi},
+                       {"jaccard", p.jaccard}});
     }
     group["pairs"] = std::move(pairs);
     groups.push_back(std::move(group));
   }
-  const ordered_json doc = {{"round", c.round}, {"by", c.by}, {"outcome", c.outcome},
-                            {"min_count", c.min_count}, {"method", Method(c)},
-                            {"suppression", SuppressionRule(c.min_count)},
-                            {"groups", std::move(groups)}};
+  const ordered_json doc = {
+      {"round", c.round},           {"by", c.by},
+      {"outcome", c.outcome},       {"min_count", c.min_count},
+      {"method", Method(c)},        {"suppression", SuppressionRule(c.min_count)},
+      {"groups", std::move(groups)}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -106,8 +112,8 @@ std::string Csv(const Cooccurrence& c) {
       "theme_b_records,both,npmi,jaccard,suppressed\r\n";
   for (const CooccurrenceGroup& g : c.groups) {
     if (g.suppressed) {
-      out += CsvCell(g.group) + "," + PublishedCount(g.records, true, c.min_count) +
-             ",,,,,,,,,,1\r\n";
+      out +=
+          CsvCell(g.group) + "," + PublishedCount(g.records, true, c.min_count) + ",,,,,,,,,,1\r\n";
       continue;
     }
     for (const ThemePair& p : g.pairs) {

@@ -1,6 +1,5 @@
 // `heard diff` output: per theme (and district), shares in two rounds, G2 and the verdict.
 #include <nlohmann/json.hpp>
-
 #include <sstream>
 
 #include "heard/compare.h"
@@ -21,12 +20,14 @@ std::string ChannelNote(const RoundDiff& d) {
 
 std::string Method(const RoundDiff& d) {
   return fmt::format(
-      "From \"{}\" to \"{}\": each theme's share of the records in each round, compared by "
-      "four-cell log-likelihood G2 (1 df) with log ratio = log2(share now / share before). "
-      "Verdicts at p<0.05: new (under {} records before), rising, gone (under {} records now), "
-      "falling; steady = no significant change. Themes under {} records in both rounds are not "
-      "listed.",
-      d.from, d.to, d.min_count, d.min_count, d.min_count) +
+             "From \"{}\" to \"{}\": each theme's share of the records in each round, compared by "
+             "four-cell log-likelihood G2 (1 df) with log ratio = log2(share now / share before). "
+             "Verdicts at p<0.05: new (under {} records before), rising, gone (under {} records "
+             "now), "
+             "falling; steady = no significant change. Themes under {} records in both rounds are "
+             "not "
+             "listed.",
+             d.from, d.to, d.min_count, d.min_count, d.min_count) +
          ChannelNote(d);
 }
 
@@ -61,7 +62,8 @@ std::string Text(const RoundDiff& d) {
           shown ? PValue(t.keyness.p) : "", shown ? LogRatioText(t.keyness.log_ratio) : "",
           shown ? SignificanceMark(t.keyness.p) : "", t.theme_name);
     }
-    if (s.few > 0) out << fmt::format("  ({} themes under {} records in both rounds)\n", s.few, d.min_count);
+    if (s.few > 0)
+      out << fmt::format("  ({} themes under {} records in both rounds)\n", s.few, d.min_count);
   }
   return out.str();
 }
@@ -80,12 +82,11 @@ std::string Markdown(const RoundDiff& d) {
         << "|---|---|---:|---:|---:|---:|---:|\n";
     for (const ThemeChange& t : s.themes) {
       const bool shown = t.statistic_published;
-      out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", VerdictName(t.verdict),
-                         MarkdownCell(t.theme_name),
-                         Share(t.from_share, t.from_suppressed, d.min_count),
-                         Share(t.to_share, t.to_suppressed, d.min_count),
-                         shown ? G2Text(t.keyness.g2) : "", shown ? PValue(t.keyness.p) : "",
-                         shown ? LogRatioText(t.keyness.log_ratio) : "");
+      out << fmt::format(
+          "| {} | {} | {} | {} | {} | {} | {} |\n", VerdictName(t.verdict),
+          MarkdownCell(t.theme_name), Share(t.from_share, t.from_suppressed, d.min_count),
+          Share(t.to_share, t.to_suppressed, d.min_count), shown ? G2Text(t.keyness.g2) : "",
+          shown ? PValue(t.keyness.p) : "", shown ? LogRatioText(t.keyness.log_ratio) : "");
     }
   }
   return out.str();
@@ -110,23 +111,27 @@ std::string Json(const RoundDiff& d) {
     scope["themes_under_min_in_both"] = s.few;
     ordered_json themes = ordered_json::array();
     for (const ThemeChange& t : s.themes) {
-      ordered_json theme = {{"theme", t.theme_id}, {"name", t.theme_name},
+      ordered_json theme = {{"theme", t.theme_id},
+                            {"name", t.theme_name},
                             {"verdict", VerdictName(t.verdict)},
                             {"from_records", Count(t.from_records, t.from_suppressed, d.min_count)},
                             {"to_records", Count(t.to_records, t.to_suppressed, d.min_count)}};
       if (!t.from_suppressed) theme["from_share"] = t.from_share;
       if (!t.to_suppressed) theme["to_share"] = t.to_share;
       if (t.statistic_published) {
-        theme.update({{"g2", t.keyness.g2}, {"p", t.keyness.p},
-                      {"log_ratio", t.keyness.log_ratio}});
+        theme.update(
+            {{"g2", t.keyness.g2}, {"p", t.keyness.p}, {"log_ratio", t.keyness.log_ratio}});
       }
       themes.push_back(std::move(theme));
     }
     scope["themes"] = std::move(themes);
     scopes.push_back(std::move(scope));
   }
-  const ordered_json doc = {{"from", d.from}, {"to", d.to}, {"min_count", d.min_count},
-                            {"method", Method(d)}, {"suppression", SuppressionRule(d.min_count)},
+  const ordered_json doc = {{"from", d.from},
+                            {"to", d.to},
+                            {"min_count", d.min_count},
+                            {"method", Method(d)},
+                            {"suppression", SuppressionRule(d.min_count)},
                             {"scopes", std::move(scopes)}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
@@ -149,8 +154,7 @@ std::string Csv(const RoundDiff& d) {
           t.from_suppressed ? "" : Exact(t.from_share),
           PublishedCount(t.to_records, t.to_suppressed, d.min_count),
           t.to_suppressed ? "" : Exact(t.to_share), shown ? Exact(t.keyness.g2) : "",
-          shown ? Exact(t.keyness.p) : "", shown ? Exact(t.keyness.log_ratio) : "",
-          shown ? 0 : 1);
+          shown ? Exact(t.keyness.p) : "", shown ? Exact(t.keyness.log_ratio) : "", shown ? 0 : 1);
     }
   }
   return out;

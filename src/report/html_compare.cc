@@ -1,4 +1,4 @@
-// The HTML report's comparison sections: districts against the rest, themes raised together, since last round.
+// The report's comparison sections: districts against the rest, pairs of themes, since last round.
 #include <fmt/format.h>
 
 #include "report/compare_format.h"
@@ -52,9 +52,10 @@ std::string DistrictCard(const GroupKeyness& g, const ReportOptions& options) {
   for (const ThemeKeyness& t : g.themes) {
     if (t.tested() && t.keyness.p < options.alpha) rows += KeynessRow(g.group, t);
   }
-  std::string html = fmt::format("<div class=\"kcard\"><h3>{} <span class=\"sub\">{} records</span>"
-                                 "</h3>\n",
-                                 Html(g.group), CountLink(all, g.records));
+  std::string html = fmt::format(
+      "<div class=\"kcard\"><h3>{} <span class=\"sub\">{} records</span>"
+      "</h3>\n",
+      Html(g.group), CountLink(all, g.records));
   if (rows.empty()) {
     return html + fmt::format("<p class=\"note\">No theme stands out at p&lt;{}.</p></div>\n",
                               options.alpha);
@@ -146,7 +147,8 @@ std::string SinceLastSection(const Report& report) {
   if (rows.empty()) return html + "<p>No theme changed significantly.</p>\n</section>\n";
   return html +
          "<table class=\"compact changes\"><thead><tr><th>Verdict</th><th>Theme</th>"
-         "<th>Before</th><th>Now</th><th>G2</th><th>p</th><th>Log ratio</th></tr></thead><tbody>\n" +
+         "<th>Before</th><th>Now</th><th>G2</th><th>p</th><th>Log "
+         "ratio</th></tr></thead><tbody>\n" +
          rows + "</tbody></table>\n</section>\n";
 }
 

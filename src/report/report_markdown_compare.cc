@@ -35,10 +35,10 @@ std::string Districts(const Report& report, const ReportOptions& options) {
     for (const ThemeKeyness& t : g.themes) {
       if (!t.tested() || t.keyness.p >= options.alpha) continue;
       rows += fmt::format("| {} | {} | {} | {} | {} | {} | {}{} | {} |\n",
-                          DirectionWord(t.keyness.direction), MarkdownCell(t.theme_name),
-                          t.records, Percent(t.share), Percent(t.rest_share),
-                          G2Text(t.keyness.g2), PValue(t.keyness.p),
-                          SignificanceMark(t.keyness.p), LogRatioText(t.keyness.log_ratio));
+                          DirectionWord(t.keyness.direction), MarkdownCell(t.theme_name), t.records,
+                          Percent(t.share), Percent(t.rest_share), G2Text(t.keyness.g2),
+                          PValue(t.keyness.p), SignificanceMark(t.keyness.p),
+                          LogRatioText(t.keyness.log_ratio));
     }
     md << g.records << " records.";
     if (rows.empty()) {
@@ -66,8 +66,7 @@ std::string Pairs(const Report& report, const ReportOptions& options) {
   md << "\n| theme | theme | both | NPMI | Jaccard |\n|---|---|---:|---:|---:|\n";
   for (const ThemePair& p : all.pairs) {
     md << fmt::format("| {} ({}) | {} ({}) | {} | {:+.2f} | {:.2f} |\n", MarkdownCell(p.a_name),
-                      p.a_records, MarkdownCell(p.b_name), p.b_records, p.both, p.npmi,
-                      p.jaccard);
+                      p.a_records, MarkdownCell(p.b_name), p.b_records, p.both, p.npmi, p.jaccard);
   }
   return md.str();
 }
@@ -78,9 +77,10 @@ std::string SinceLast(const Report& report) {
   const RoundScopeChange& s = d.scopes.front();
   std::ostringstream md;
   md << "\n## Since the last round\n\n"
-     << fmt::format("Against \"{}\" ({} records; this round {}), by G2 at p<0.05. New: under {} "
-                    "records before; gone: under {} now. `heard diff` lists every theme.\n",
-                    d.from, s.from_total, s.to_total, d.min_count, d.min_count);
+     << fmt::format(
+            "Against \"{}\" ({} records; this round {}), by G2 at p<0.05. New: under {} "
+            "records before; gone: under {} now. `heard diff` lists every theme.\n",
+            d.from, s.from_total, s.to_total, d.min_count, d.min_count);
   if (!d.channels.empty()) {
     std::string list;
     for (const std::string& c : d.channels) list += (list.empty() ? "" : " and ") + c;

@@ -1,8 +1,9 @@
 // Comparing groups and co-occurrence on small stores built by hand.
+#include "heard/compare.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "heard/compare.h"
 #include "store_fixture.h"
 #include "test_support.h"
 
@@ -69,7 +70,7 @@ TEST_CASE("compare by district: counts, shares and keyness against the rest", "[
   auto store = StoreWithRecords(dir / "c.db", ThreeDistricts());
   Result<Comparison> c = CompareGroups(*store, "R", {});
   REQUIRE(c.ok());
-  CHECK(c->records == 50);            // the 0.2-share record and the 3 without a district left out
+  CHECK(c->records == 50);  // the 0.2-share record and the 3 without a district left out
   CHECK(c->records_ungrouped == 4);
   REQUIRE(c->groups.size() == 3);
   CHECK(c->groups[0].group == "Dover");
@@ -111,7 +112,8 @@ TEST_CASE("compare by district: counts, shares and keyness against the rest", "[
   CHECK(protected_rest.keyness.g2 == 0);
   CHECK(strict->tests == 1);  // Swale gp-access only (rest 6)
   const std::string csv = RenderComparison(*strict, "csv");
-  CHECK_THAT(csv, Catch::Contains("Thanet,20,transport,Transport to services,12,0.6,<6,,,,,,,,0\r\n"));
+  CHECK_THAT(csv,
+             Catch::Contains("Thanet,20,transport,Transport to services,12,0.6,<6,,,,,,,,0\r\n"));
 }
 
 TEST_CASE("compare by a record attribute, by channel, and within one outcome", "[compare]") {

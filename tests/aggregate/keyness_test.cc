@@ -19,8 +19,8 @@ TEST_CASE("G2 is the four-cell log-likelihood of a 2x2 table of records", "[keyn
   //   20 ln(20/24)   = -3.646431
   //   180 ln(180/176) =  4.045115
   //   sum = 1.694532, G2 = 2 * sum = 3.389064.
-  // p = erfc(sqrt(3.389064 / 2)) = erfc(1.301742) = 0.06563 (chi-square 1 df: 3.39 < 3.84, so p > 0.05).
-  // log ratio = log2((10/50) / (20/200)) = log2(0.2 / 0.1) = 1.
+  // p = erfc(sqrt(3.389064 / 2)) = erfc(1.301742) = 0.06563 (chi-square 1 df: 3.39 < 3.84, so p >
+  // 0.05). log ratio = log2((10/50) / (20/200)) = log2(0.2 / 0.1) = 1.
   const Keyness k = ComputeKeyness(10, 50, 20, 200);
   CHECK(k.g2 == Approx(3.389064).epsilon(1e-6));
   CHECK(k.p == Approx(0.06563).epsilon(1e-3));

@@ -50,6 +50,10 @@ std::string Database(TempDir& dir) {
 }
 
 TEST_CASE("heard compare: output per group, exit codes", "[cli][compare]") {
+  Outcome help = Heard("--help");
+  for (const char* command : {"compare", "cooccur", "diff"})
+    CHECK_THAT(help.out, Catch::Contains(command));
+  CHECK_THAT(Heard("compare --help").out, Catch::Contains("--min-count"));
   TempDir dir;
   const std::string db = Database(dir);
   Outcome ok = Heard("compare --db " + db + " --by district");
@@ -63,7 +67,7 @@ TEST_CASE("heard compare: output per group, exit codes", "[cli][compare]") {
   CHECK(doc["groups"].size() == 2);
   CHECK(Heard("compare --db " + db + " --by channel --format csv --round R").code == 0);
 
-  CHECK(Heard("compare --db " + db).code == 2);                                // no --by
+  CHECK(Heard("compare --db " + db).code == 2);  // no --by
   CHECK(Heard("compare --db " + db + " --by district --format xml").code == 2);
   CHECK(Heard("compare --db " + db + " --by district --min-count 0").code == 2);
   Outcome attribute = Heard("compare --db " + db + " --by 'Shoe size'");
@@ -101,8 +105,8 @@ TEST_CASE("heard diff: round names with spaces, exit codes", "[cli][diff]") {
     REQUIRE(source.ok());
     Batch batch;
     for (int i = 0; i < 20; ++i) {
-      Record record = MakeRecord(Channel::kSurvey, i + 1, "", "text",
-                                 {MakeTag(TagKind::kTheme, "transport")});
+      Record record =
+          MakeRecord(Channel::kSurvey, i + 1, "", "text", {MakeTag(TagKind::kTheme, "transport")});
       record.round = "Spring round 2025";
       record.source = "old survey.csv";
       record.id = MakeRecordId(record.round, record.source, record.locator);
@@ -116,7 +120,8 @@ TEST_CASE("heard diff: round names with spaces, exit codes", "[cli][diff]") {
   // Transport: 20 of 20 before, 13 of 30 now (R): falling.
   Outcome spaced = Heard("diff --db " + db + " --from 'Spring round 2025' --to R --format csv");
   CHECK(spaced.code == 0);
-  CHECK_THAT(spaced.out, Catch::Contains(",20,30,transport,Transport to services,falling,20,1,13,"));
+  CHECK_THAT(spaced.out,
+             Catch::Contains(",20,30,transport,Transport to services,falling,20,1,13,"));
   // The report of R finds the earlier round by date and says what changed.
   Outcome report =
       Heard("report --db " + db + " --round R --out " + (dir / "report") + " --min-count 3");
@@ -129,7 +134,7 @@ TEST_CASE("heard diff: round names with spaces, exit codes", "[cli][diff]") {
   CHECK(same.code == 0);
   const nlohmann::json doc = nlohmann::json::parse(same.out);
   for (const auto& theme : doc["scopes"][0]["themes"]) CHECK(theme["verdict"] == "steady");
-  CHECK(Heard("diff --db " + db + " --from R").code == 2);                 // no --to
+  CHECK(Heard("diff --db " + db + " --from R").code == 2);  // no --to
   CHECK(Heard("diff --db " + db + " --from R --to R --by channel").code == 2);
   CHECK(Heard("diff --db " + db + " --from R --to 'Round 1999'").code == 4);
   CHECK(Heard("diff --db " + (dir / "missing.db") + " --from R --to R").code == 4);

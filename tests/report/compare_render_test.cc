@@ -1,4 +1,4 @@
-// Disclosure control in every published format: a cell of 4 is withheld at min 5, a cell of 5 shown.
+// Disclosure control in every format: a cell of 4 is withheld at min 5, a cell of 5 shown.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -106,7 +106,8 @@ TEST_CASE("csv: the 4 is \"<5\" with empty statistics, the 5 is shown", "[compar
   TempDir dir;
   const std::string csv = RenderComparison(Compared(dir), "csv");
   CHECK_THAT(csv, Catch::StartsWith("group,group_records,theme,theme_name,records,"));
-  CHECK_THAT(csv, Catch::Contains("Thanet,20,gp-access,Access to GP appointments,<5,,,,,,,,,,1\r\n"));
+  CHECK_THAT(csv,
+             Catch::Contains("Thanet,20,gp-access,Access to GP appointments,<5,,,,,,,,,,1\r\n"));
   CHECK_THAT(csv, Catch::Contains("Thanet,20,transport,Transport to services,5,0.25,11,"));
   CHECK_THAT(csv, Catch::Contains("Dover,<5,,,,,,,,,,,,,1\r\n"));
   CHECK(csv.find("Dover,3") == std::string::npos);

@@ -94,7 +94,8 @@ TEST_CASE("report: districts compared, suppressed, and their counts linked", "[r
   CHECK(md.find("## Since the last round") == std::string::npos);
 }
 
-TEST_CASE("report: an earlier round in the store gives 'Since the last round'", "[report][compare]") {
+TEST_CASE("report: an earlier round in the store gives 'Since the last round'",
+          "[report][compare]") {
   TempDir dir;
   auto store = testing::StoreWithRecords(dir / "r.db", Records());
   auto earlier = store->PutRound({"Round of 2025", "2025-03-31"});
@@ -127,7 +128,8 @@ TEST_CASE("report: an earlier round in the store gives 'Since the last round'", 
   CHECK_THAT(since, Catch::Contains("<strong>Round of 2025</strong> (40 records; this round 73)"));
   CHECK_THAT(since, Catch::Contains("<td class=\"verdict\">falling</td><th scope=\"row\">"
                                     "Transport to services</th><td>75.0%</td><td>38.4%</td>"));
-  CHECK_THAT(RenderReportMarkdown(*report), Catch::Contains("| falling | Transport to services | 75.0% | 38.4% |"));
+  CHECK_THAT(RenderReportMarkdown(*report),
+             Catch::Contains("| falling | Transport to services | 75.0% | 38.4% |"));
 }
 
 }  // namespace
