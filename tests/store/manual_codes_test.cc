@@ -2,8 +2,11 @@
 #include "heard/coding.h"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
+#include "heard/export.h"
 #include "heard/query.h"
+#include "heard/report.h"
 #include "heard/summary.h"
 #include "store_fixture.h"
 
@@ -224,6 +227,34 @@ TEST_CASE("summaries count manual codes: +theme raises the count by one, -theme 
              Catch::Contains("Manual codes: 3 added, 1 removed, by 2 reviewers"));
   CHECK_THAT(RenderSummaryJson(*after), Catch::Contains("\"manual_codes\""));
   CHECK_THAT(RenderSummaryMarkdown(*before), !Catch::Contains("Manual codes"));
+}
+
+TEST_CASE("the report and exports say which codes are manual", "[coding]") {
+  TempDir dir;
+  auto store = ThreeRecords(dir);
+  Apply(*store, {Change(3, "+theme:funding", "budget"), Change(1, "-theme:transport")});
+  Result<Report> report = BuildReport(*store, "R");
+  REQUIRE(report.ok());
+  REQUIRE(report->records.size() == 3);
+  CHECK(report->records[0].manual.empty());
+  CHECK(report->records[0].themes.empty());
+  CHECK(report->records[2].manual == std::vector<std::string>{"theme:funding"});
+  CHECK(report->records[2].themes == std::vector<std::string>{"funding"});
+  const std::string html = RenderReportHtml(*report);
+  CHECK_THAT(html, Catch::Contains("Manual codes: 1 added, 1 removed, by 1 reviewer;"));
+  CHECK_THAT(html, Catch::Contains("\"man\":[\"theme:funding\"]"));
+  CHECK_THAT(RenderReportMarkdown(*report), Catch::Contains("Manual codes: 1 added, 1 removed"));
+
+  std::ostringstream csv;
+  REQUIRE(ExportRecords(*store, "R", ExportFormat::kCsv, csv).ok());
+  std::istringstream lines(csv.str());
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(lines, line);) rows.push_back(line);
+  REQUIRE(rows.size() == 4);
+  CHECK_THAT(rows[1], !Catch::Contains("transport"));
+  CHECK_THAT(rows[3], Catch::Contains(",funding,"));
+  CHECK_THAT(rows[3], Catch::Contains("\"\"origin\"\":\"\"manual\"\""));
+  CHECK_THAT(rows[3], Catch::Contains("added by alice 20"));
 }
 
 TEST_CASE("search filters and hits follow manual codes", "[coding]") {
