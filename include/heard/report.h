@@ -29,6 +29,7 @@ struct ReportRecord {
   std::vector<std::string> districts;  // those Summarise counts (share >= min_district_share)
   int64_t respondent = 0;              // 1-based respondent number within the report; 0: none
   int32_t redactions = 0;              // personal details taken out of the text
+  std::vector<std::string> manual;     // codes an analyst added by hand: "theme:gp-access"
 };
 
 // Records per district × theme over the round's most-raised themes, whatever

@@ -53,6 +53,11 @@ struct RoundOverview {
   int64_t duplicates = 0;
   int64_t warnings = 0;
   int64_t redactions = 0;  // personal details taken out of the stored text
+  // Analysts' codes (heard/coding.h), already in every count above and below.
+  int64_t manual_added = 0;      // outcomes, themes and districts added by hand
+  int64_t manual_removed = 0;    // machine codes removed by hand
+  int64_t manual_reviewers = 0;  // distinct reviewers behind them
+  int64_t manual_orphaned = 0;   // manual codes on records no longer in the round (not counted)
 };
 
 struct Summary {

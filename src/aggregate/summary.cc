@@ -1,6 +1,8 @@
 // Aggregating a stored round into a Summary: counts per outcome and theme, channels, districts, quotes.
 #include "heard/summary.h"
 
+#include "heard/coding.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <set>
@@ -71,6 +73,12 @@ Result<Summary> Summarise(Store& store, const std::string& round, const SummaryO
     o.duplicates += ledger.duplicates;
     o.warnings += ledger.warnings;
   }
+  Result<ManualCodeCounts> manual = CountManualCodes(store, round);
+  if (!manual.ok()) return manual.status();
+  summary.overview.manual_added = manual->added;
+  summary.overview.manual_removed = manual->removed;
+  summary.overview.manual_reviewers = manual->reviewers;
+  summary.overview.manual_orphaned = manual->orphaned;
   Result<std::vector<Store::LexiconEntry>> entries = store.LexiconEntries(round);
   if (!entries.ok()) return entries.status();
   Result<std::string> attribution = store.Attribution(round);

@@ -18,8 +18,9 @@ RecordReader::RecordReader(SQLite::Database& db, double min_district_share)
               "FROM records r JOIN sources s ON s.id = r.source_id WHERE r.seq = ?"),
       tags_(
           db,
-          "SELECT kind, value, pattern, matched, confidence, start FROM tags WHERE record_seq = ? "
-          "ORDER BY rowid"),
+          "SELECT kind, value, pattern, matched, confidence, start FROM coded_tags "
+          "WHERE record_seq = ? "
+          "ORDER BY ord"),
       min_district_share_(min_district_share) {}
 
 LoadedRecord RecordReader::Read(int64_t seq) {

@@ -41,7 +41,7 @@ Result<std::string> ResolveFilter(Store& store, SQLite::Database& db, int64_t ro
   std::vector<std::string> known;
   if (kind == "district") {
     SQLite::Statement values(db,
-                             "SELECT DISTINCT t.value FROM tags t JOIN records r "
+                             "SELECT DISTINCT t.value FROM coded_tags t JOIN records r "
                              "ON r.seq = t.record_seq WHERE r.round_id = ? AND t.kind = ? "
                              "ORDER BY t.value");
     values.bind(1, static_cast<int64_t>(round_id));
@@ -83,7 +83,7 @@ Result<Filters> BuildFilters(Store& store, SQLite::Database& db, int64_t round_i
     Result<std::string> value = ResolveFilter(store, db, round_id, round, kind, *wanted);
     if (!value.ok()) return value.status();
     filters.sql += fmt::format(
-        " AND EXISTS (SELECT 1 FROM tags t WHERE t.record_seq = r.seq AND t.kind = '{}' "
+        " AND EXISTS (SELECT 1 FROM coded_tags t WHERE t.record_seq = r.seq AND t.kind = '{}' "
         "AND t.value = ?{})",
         kind, std::string(kind) == "district" ? " AND t.confidence >= 0.5" : "");
     filters.bindings.push_back(*value);

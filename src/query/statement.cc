@@ -208,15 +208,15 @@ StatementIndex AnalyseStatement(SQLite::Database& db, int64_t round_id, const Le
 
   // Themes, and the districts named (place-name tags: the statement has no other).
   SQLite::Statement themed(db,
-                           "SELECT t.record_seq FROM tags t JOIN records r ON r.seq = t.record_seq "
+                           "SELECT t.record_seq FROM coded_tags t JOIN records r ON r.seq = t.record_seq "
                            "WHERE r.round_id = ? AND t.kind = 'theme' AND t.value = ?");
   SQLite::Statement outcomed(db,
-                             "SELECT DISTINCT t.record_seq FROM tags t JOIN records r ON r.seq = "
+                             "SELECT DISTINCT t.record_seq FROM coded_tags t JOIN records r ON r.seq = "
                              "t.record_seq WHERE r.round_id = ? AND t.kind = 'outcome' AND "
                              "t.value = ? ORDER BY 1");
   SQLite::Statement districted(
       db,
-      "SELECT t.record_seq FROM tags t JOIN records r ON r.seq = t.record_seq "
+      "SELECT t.record_seq FROM coded_tags t JOIN records r ON r.seq = t.record_seq "
       "WHERE r.round_id = ? AND t.kind = 'district' AND t.value = ? AND t.confidence >= ?");
   SQLite::Statement matching(db,
                              "SELECT r.seq FROM records_fts CROSS JOIN records r "

@@ -125,6 +125,15 @@ std::string OverviewSection(const Report& report) {
   html += Stat(CountLink(Filter("redactions"), o.redactions), "redactions",
                "e-mails, phones, postcodes, names removed");
   html += "</div>\n";
+  if (o.manual_added > 0 || o.manual_removed > 0 || o.manual_orphaned > 0) {
+    html += fmt::format(
+        "<p class=\"manual-codes\">Manual codes: {} added, {} removed, by {} reviewer{}; every "
+        "count includes them.{}</p>\n",
+        o.manual_added, o.manual_removed, o.manual_reviewers, o.manual_reviewers == 1 ? "" : "s",
+        o.manual_orphaned > 0 ? fmt::format(" {} more are on records no longer in the round and "
+                                            "are not counted.", o.manual_orphaned)
+                              : "");
+  }
 
   html +=
       "<div class=\"two-col\"><div>\n<h3>By channel</h3>\n<table class=\"compact\"><thead><tr>"

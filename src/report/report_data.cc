@@ -25,6 +25,9 @@ ReportRecord FromRecord(const Record& record, double min_district_share) {
   out.locator = record.locator.ToString();
   out.redactions = record.redactions;
   for (const Tag& tag : record.tags) {
+    if (tag.origin == Origin::kManual) {
+      AddOnce(out.manual, std::string(TagKindName(tag.kind)) + ":" + tag.value);
+    }
     switch (tag.kind) {
       case TagKind::kOutcome:
         AddOnce(out.outcomes, tag.value);

@@ -18,7 +18,8 @@ std::string ReportDataJson(const Report& report) {
                        {"themes", r.themes},
                        {"districts", r.districts},
                        {"r", r.respondent},
-                       {"red", r.redactions}});
+                       {"red", r.redactions},
+                       {"man", r.manual}});
   }
   ordered_json sources = ordered_json::array();
   std::map<std::string, size_t> source_index;

@@ -78,6 +78,7 @@ const char* const kReportScript = R"js(
     if (r.r) meta += ' \u00b7 respondent ' + r.r;
     meta += ' \u00b7 record <code>' + esc(r.id) + '</code>';
     if (r.red) meta += ' \u00b7 ' + plural(r.red, 'detail', 'details') + ' redacted';
+    if (r.man && r.man.length) meta += ' \u00b7 added by hand: ' + esc(r.man.join(', '));
     return '<li class="rec" data-r="' + r.r + '" data-d="' + esc(r.districts.join('|')) +
         '" data-w="' + r.red + '"><p class="rec-text">' + esc(r.text) + '</p><p class="rec-meta">' +
         meta + '</p></li>';

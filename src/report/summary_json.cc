@@ -20,7 +20,11 @@ std::string RenderSummaryJson(const Summary& summary) {
                       {"rejected", o.rejected},
                       {"duplicates", o.duplicates},
                       {"warnings", o.warnings},
-                      {"redactions", o.redactions}};
+                      {"redactions", o.redactions},
+                      {"manual_codes", {{"added", o.manual_added},
+                                        {"removed", o.manual_removed},
+                                        {"reviewers", o.manual_reviewers},
+                                        {"orphaned", o.manual_orphaned}}}};
   ordered_json outcomes = ordered_json::array();
   for (const OutcomeSummary& outcome : summary.outcomes) {
     ordered_json themes = ordered_json::array();

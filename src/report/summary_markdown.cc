@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "report/markdown_cell.h"
+#include "report/manual_codes_line.h"
 #include "heard/summary.h"
 
 namespace heard {
@@ -45,6 +46,7 @@ std::string RenderSummaryMarkdown(const Summary& summary) {
       "{} warnings. {} personal details (e-mails, phone numbers, full postcodes, names) were "
       "redacted before storage.\n",
       o.items_read, o.records, o.non_answers, o.rejected, o.duplicates, o.warnings, o.redactions);
+  md << ManualCodesLine(o);
   md << "\nCounts are records (one survey answer, note paragraph or workshop bullet each); "
         "a record counts under every outcome and theme it carries. Respondents are distinct "
         "survey respondents.\n";

@@ -157,8 +157,8 @@ CREATE VIEW coded_tags AS
   SELECT r.seq, m.kind, m.value, 'manual', 1.0, 'manual', '', -1, 9223372036854775807
   FROM manual_codes m JOIN records r ON r.round_id = m.round_id AND r.id = m.record_id
   WHERE m.action = 'add'
-  AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.record_seq = r.seq AND t.kind = m.kind
-                  AND t.value = m.value AND t.confidence >= 0.5);
+  AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.record_seq = r.seq AND +t.kind = m.kind
+                  AND +t.value = m.value AND t.confidence >= 0.5);
 CREATE VIRTUAL TABLE records_fts USING fts5(
   text, content='records', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
 -- A source's records are indexed in one statement by Store::FinishSource, in the
@@ -221,8 +221,8 @@ CREATE VIEW coded_tags AS
   SELECT r.seq, m.kind, m.value, 'manual', 1.0, 'manual', '', -1, 9223372036854775807
   FROM manual_codes m JOIN records r ON r.round_id = m.round_id AND r.id = m.record_id
   WHERE m.action = 'add'
-  AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.record_seq = r.seq AND t.kind = m.kind
-                  AND t.value = m.value AND t.confidence >= 0.5);
+  AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.record_seq = r.seq AND +t.kind = m.kind
+                  AND +t.value = m.value AND t.confidence >= 0.5);
 )sql",
 };
 static_assert(sizeof(kUpgrades) / sizeof(kUpgrades[0]) == kSchemaVersion - 1,

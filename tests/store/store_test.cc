@@ -76,8 +76,9 @@ TEST_CASE("a schema-1 database is upgraded in place and keeps its records", "[st
     REQUIRE(round.ok());
     Load(**store, *round, "a.md", {"the bus", "the train"});
   }
-  {  // make it what heard 0.1 wrote: no qualifier column, user_version 1
+  {  // make it what heard 0.1 wrote: no qualifier column, no manual codes, user_version 1
     SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
+    db.exec("DROP VIEW coded_tags; DROP TABLE manual_codes; DROP TABLE code_audit");
     db.exec("ALTER TABLE tags DROP COLUMN qualifier");
     db.exec("PRAGMA user_version = 1");
   }
@@ -92,6 +93,19 @@ TEST_CASE("a schema-1 database is upgraded in place and keeps its records", "[st
   CHECK(records[0].tags[0].qualifier == Qualifier::kNone);
   SQLite::Database db(dir / "old.db");
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == kSchemaVersion);
+  // The upgrade creates the manual-code tables exactly as a new database has them.
+  auto fresh = Store::Open(dir / "new.db");
+  REQUIRE(fresh.ok());
+  SQLite::Database new_db(dir / "new.db");
+  for (const char* name : {"manual_codes", "code_audit", "code_audit_round", "coded_tags"}) {
+    SQLite::Statement upgraded(db, "SELECT sql FROM sqlite_master WHERE name = ?");
+    SQLite::Statement created(new_db, "SELECT sql FROM sqlite_master WHERE name = ?");
+    upgraded.bind(1, name);
+    created.bind(1, name);
+    REQUIRE(upgraded.executeStep());
+    REQUIRE(created.executeStep());
+    CHECK(upgraded.getColumn(0).getString() == created.getColumn(0).getString());
+  }
 }
 
 TEST_CASE("a tag's qualifier is stored and read back", "[store]") {
