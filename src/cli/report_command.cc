@@ -16,6 +16,7 @@ struct ReportArgs {
   std::string db;
   std::string round;  // empty: the most recent round
   std::string out;    // folder for report.html and report.md
+  std::string negated = "count";  // or "exclude": leave out theme tags marked negated
 };
 
 int WriteReportFiles(const ReportArgs& args) {
@@ -23,7 +24,9 @@ int WriteReportFiles(const ReportArgs& args) {
   if (!store.ok()) return ExitFor(store.status());
   Result<std::string> round = PickRound(**store, args.round);
   if (!round.ok()) return ExitFor(round.status());
-  Result<heard::Report> report = BuildReport(**store, *round);
+  ReportOptions options;
+  options.summary.count_negated = args.negated != "exclude";
+  Result<heard::Report> report = BuildReport(**store, *round, options);
   if (!report.ok()) return ExitFor(report.status());
   Status written = WriteReport(*report, args.out);
   if (!written.ok()) return ExitFor(written);
@@ -45,6 +48,9 @@ void RegisterReportCommand(CLI::App& app, std::function<int()>& run) {
   command->add_option("--round", args->round, "Round (default: the latest loaded)");
   command->add_option("--out", args->out, "Folder to write report.html and report.md into")
       ->required();
+  command->add_option("--negated", args->negated,
+                      "count (default) or exclude theme tags marked negated")
+      ->check(CLI::IsMember({"count", "exclude"}));
   command->footer(
       "Exit codes: 0 done; 2 bad command line; 4 no such database or round; "
       "5 the database failed; see `heard --help`.");

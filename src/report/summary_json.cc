@@ -20,7 +20,11 @@ std::string RenderSummaryJson(const Summary& summary) {
                       {"rejected", o.rejected},
                       {"duplicates", o.duplicates},
                       {"warnings", o.warnings},
-                      {"redactions", o.redactions}};
+                      {"redactions", o.redactions},
+                      {"theme_tags", o.theme_tags},
+                      {"negated_theme_tags", o.negated_theme_tags},
+                      {"hedged_theme_tags", o.hedged_theme_tags},
+                      {"negated_excluded", o.negated_excluded}};
   ordered_json outcomes = ordered_json::array();
   for (const OutcomeSummary& outcome : summary.outcomes) {
     ordered_json themes = ordered_json::array();
