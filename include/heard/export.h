@@ -9,6 +9,7 @@
 
 #include "heard/status.h"
 #include "heard/store.h"
+#include "heard/summary.h"
 
 namespace heard {
 
@@ -37,8 +38,13 @@ enum class ExportFormat {
 // begins with = + - @ TAB or CR gets a leading apostrophe; NUL bytes are
 // dropped. Both changes are only in this format; the id leads back to the
 // exact text in the other formats.
+//
+// Each evidence entry carries "qualifier" ("", "negated", "hedged"). With
+// counting.count_negated false (`heard export --negated exclude`) a theme
+// tag marked negated is left out of the theme lists and columns (its
+// evidence entry stays, so the reason can be seen).
 Status ExportRecords(Store& store, const std::string& round, ExportFormat format,
-                     std::ostream& out);
+                     std::ostream& out, const SummaryOptions& counting = {});
 
 // Records per district and theme: what the workbook's "District x theme"
 // sheet shows. Districts are counted as Summarise counts them (share >=

@@ -58,6 +58,13 @@ struct RoundOverview {
   int64_t manual_removed = 0;    // machine codes removed by hand
   int64_t manual_reviewers = 0;  // distinct reviewers behind them
   int64_t manual_orphaned = 0;   // manual codes on records no longer in the round (not counted)
+  // Theme tags of the round's records and how many of them were marked
+  // negated or hedged (Tag::qualifier); with SummaryOptions::count_negated
+  // false the negated ones are left out of every count below.
+  int64_t theme_tags = 0;
+  int64_t negated_theme_tags = 0;
+  int64_t hedged_theme_tags = 0;
+  bool negated_excluded = false;
 };
 
 struct Summary {
@@ -69,7 +76,16 @@ struct Summary {
 struct SummaryOptions {
   size_t max_quotes = 3;             // per theme
   double min_district_share = 0.5;   // a split-postcode district counts from this share up
+  // Theme tags marked negated ("no problems with transport"): counted like
+  // any other (default: the lexicon's reading is shown, and the summary says
+  // how many were negated) or left out (`--negated exclude`). Hedged tags
+  // ("maybe more buses") always count: a hedged suggestion still raises the topic.
+  bool count_negated = true;
 };
+
+// Whether a theme tag counts under `options` (false for a negated tag when
+// negated tags are excluded); other kinds always do.
+bool CountsTag(const Tag& tag, const SummaryOptions& options);
 
 // Reads the round back from the store. A record counts once under each
 // outcome it carries and once under each theme it carries within it.

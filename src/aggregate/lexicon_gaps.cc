@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -19,7 +20,8 @@ namespace heard {
 namespace {
 
 // Content words of folded text, in order, by ICU word breaks; "" stands
-// for a stop word, number or one-letter word (it breaks phrases).
+// for a stop word, number or one-letter word, or punctuation between words
+// (each breaks phrases).
 std::vector<std::string> ContentWords(const std::string& folded) {
   std::vector<std::string> words;
   UErrorCode status = U_ZERO_ERROR;
@@ -32,7 +34,15 @@ std::vector<std::string> ContentWords(const std::string& folded) {
   for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
        start = end, end = breaker->next()) {
     int32_t rule = breaker->getRuleStatus();
-    if (rule == UBRK_WORD_NONE) continue;  // spaces, punctuation
+    if (rule == UBRK_WORD_NONE) {  // spaces go on; punctuation ends a phrase
+      for (int32_t k = start; k < end; ++k) {
+        if (!u_isspace(text.charAt(k))) {
+          words.push_back("");
+          break;
+        }
+      }
+      continue;
+    }
     std::string word;
     text.tempSubStringBetween(start, end).toUTF8String(word);
     bool keep = rule >= UBRK_WORD_LETTER && end - start > 1 && !query::IsStopWord(word);
@@ -124,8 +134,11 @@ Result<LexiconGaps> FindLexiconGaps(Store& store, const std::string& round,
           ++n.tagged;
         } else {
           ++n.untagged;
-          if (n.examples.size() < options.examples) {
-            n.examples.emplace_back(record.id, Snippet(record.text));
+          const std::string snippet = Snippet(record.text);
+          const bool repeat = std::any_of(n.examples.begin(), n.examples.end(),
+                                          [&](const auto& e) { return e.second == snippet; });
+          if (n.examples.size() < options.examples && !repeat) {
+            n.examples.emplace_back(record.id, snippet);
           }
         }
       }

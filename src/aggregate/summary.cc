@@ -52,10 +52,23 @@ void Count(Cell& cell, const Record& record, const std::vector<std::string>& dis
   }
 }
 
+// Tallies a theme tag's qualifier for the overview.
+void CountQualifier(const Tag& tag, RoundOverview& overview) {
+  ++overview.theme_tags;
+  if (tag.qualifier == Qualifier::kNegated) ++overview.negated_theme_tags;
+  if (tag.qualifier == Qualifier::kHedged) ++overview.hedged_theme_tags;
+}
+
 }  // namespace
+
+bool CountsTag(const Tag& tag, const SummaryOptions& options) {
+  return tag.kind != TagKind::kTheme || options.count_negated ||
+         tag.qualifier != Qualifier::kNegated;
+}
 
 Result<Summary> Summarise(Store& store, const std::string& round, const SummaryOptions& options) {
   Summary summary;
+  summary.overview.negated_excluded = !options.count_negated;
   Result<Round> stored_round = store.GetRound(round);
   if (!stored_round.ok()) return stored_round.status();
   summary.overview.round = stored_round->name;
@@ -104,7 +117,10 @@ Result<Summary> Summarise(Store& store, const std::string& round, const SummaryO
     for (const Tag& tag : record.tags) {
       switch (tag.kind) {
         case TagKind::kOutcome: add(outcomes, tag.value); break;
-        case TagKind::kTheme: add(themes, tag.value); break;
+        case TagKind::kTheme:
+          CountQualifier(tag, summary.overview);
+          if (CountsTag(tag, options)) add(themes, tag.value);
+          break;
         case TagKind::kDistrict:
           if (tag.confidence >= options.min_district_share) add(districts, tag.value);
           break;

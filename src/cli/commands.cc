@@ -212,6 +212,12 @@ int Export(const ReadArgs& args) {
     const fs::path parent = fs::path(args.out).parent_path();
     if (!parent.empty()) fs::create_directories(parent, ignored);
   }
+  SummaryOptions counting;
+  counting.count_negated = args.negated != "exclude";
+  if (args.format == "xlsx" && !counting.count_negated) {
+    std::cerr << "heard: --negated exclude is not supported with --format xlsx\n";
+    return kExitUsage;
+  }
   if (args.format == "xlsx") {
     Status status = ExportWorkbook(**store, *round, args.out);
     return status.ok() ? kExitOk : ExitFor(status);
@@ -221,11 +227,11 @@ int Export(const ReadArgs& args) {
                                                             : ExportFormat::kJsonl;
   Status status;
   if (to_stdout) {
-    status = ExportRecords(**store, *round, format, std::cout);
+    status = ExportRecords(**store, *round, format, std::cout, counting);
   } else {
     std::ofstream out(args.out, std::ios::binary);
     if (!out) return ExitFor(Status::Io("cannot write " + args.out));
-    status = ExportRecords(**store, *round, format, out);
+    status = ExportRecords(**store, *round, format, out, counting);
   }
   return status.ok() ? kExitOk : ExitFor(status);
 }
@@ -235,7 +241,9 @@ int Summary(const ReadArgs& args) {
   if (!store.ok()) return ExitFor(store.status());
   Result<std::string> round = PickRound(**store, args.round);
   if (!round.ok()) return ExitFor(round.status());
-  Result<heard::Summary> summary = Summarise(**store, *round);
+  SummaryOptions options;
+  options.count_negated = args.negated != "exclude";
+  Result<heard::Summary> summary = Summarise(**store, *round, options);
   if (!summary.ok()) return ExitFor(summary.status());
   const std::string text =
       args.format == "json" ? RenderSummaryJson(*summary) : RenderSummaryMarkdown(*summary);

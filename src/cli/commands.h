@@ -47,6 +47,7 @@ struct ReadArgs {
   std::string round;   // empty: the most recent round
   std::string format;
   std::string out;     // empty: standard output
+  std::string negated = "count";  // summary, export: "count" or "exclude" negated theme tags
 };
 
 int Run(const RunArgs& args);

@@ -73,6 +73,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "csv", "csv-themes", "xlsx"}));
   export_cmd->add_option("--out,-o", export_args.out,
                          "File to write (default: stdout; xlsx needs a file)");
+  export_cmd->add_option("--negated", export_args.negated,
+                         "count (default) or exclude theme tags marked negated")
+      ->check(CLI::IsMember({"count", "exclude"}));
   export_cmd->footer(kExitCodes);
 
   ReadArgs summary_args;
@@ -84,6 +87,9 @@ int main(int argc, char** argv) {
   summary_cmd->add_option("--format", summary_args.format, "md or json (default md)")
       ->check(CLI::IsMember({"md", "json"}));
   summary_cmd->add_option("--out,-o", summary_args.out, "File to write (default: stdout)");
+  summary_cmd->add_option("--negated", summary_args.negated,
+                          "count (default) or exclude theme tags marked negated")
+      ->check(CLI::IsMember({"count", "exclude"}));
   summary_cmd->footer(kExitCodes);
 
   ReadArgs ledger_args;

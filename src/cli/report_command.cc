@@ -17,6 +17,7 @@ struct ReportArgs {
   std::string round;  // empty: the most recent round
   std::string out;    // folder for report.html and report.md
   int64_t min_count = kDefaultMinCount;  // disclosure control of the comparison sections
+  std::string negated = "count";  // or "exclude": leave out theme tags marked negated
 };
 
 int WriteReportFiles(const ReportArgs& args) {
@@ -26,6 +27,7 @@ int WriteReportFiles(const ReportArgs& args) {
   if (!round.ok()) return ExitFor(round.status());
   ReportOptions options;
   options.min_count = args.min_count;
+  options.summary.count_negated = args.negated != "exclude";
   Result<heard::Report> report = BuildReport(**store, *round, options);
   if (!report.ok()) return ExitFor(report.status());
   Status written = WriteReport(*report, args.out, options);
@@ -52,6 +54,9 @@ void RegisterReportCommand(CLI::App& app, std::function<int()>& run) {
                       "Compare districts, themes raised together, since the last round: counts "
                       "under this (default 5) are withheld")
       ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
+  command->add_option("--negated", args->negated,
+                      "count (default) or exclude theme tags marked negated")
+      ->check(CLI::IsMember({"count", "exclude"}));
   command->footer(
       "Exit codes: 0 done; 2 bad command line; 4 no such database or round; "
       "5 the database failed; see `heard --help`.");

@@ -16,7 +16,7 @@ struct Lists {
   std::vector<std::string> outcomes, themes, districts, partners, attributions;
 };
 
-Lists Collect(const Record& record) {
+Lists Collect(const Record& record, const SummaryOptions& counting) {
   Lists lists;
   auto add = [](std::vector<std::string>& list, const std::string& value) {
     if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
@@ -24,7 +24,9 @@ Lists Collect(const Record& record) {
   for (const Tag& tag : record.tags) {
     switch (tag.kind) {
       case TagKind::kOutcome: add(lists.outcomes, tag.value); break;
-      case TagKind::kTheme: add(lists.themes, tag.value); break;
+      case TagKind::kTheme:
+        if (CountsTag(tag, counting)) add(lists.themes, tag.value);
+        break;
       case TagKind::kDistrict: add(lists.districts, tag.value); break;
       case TagKind::kPartner: add(lists.partners, tag.value); break;
       case TagKind::kAttribution: add(lists.attributions, tag.value); break;
@@ -44,7 +46,8 @@ ordered_json EvidenceJson(const Record& record) {
                         {"start", tag.evidence.start},
                         {"end", tag.evidence.end},
                         {"confidence", tag.confidence},
-                        {"note", tag.evidence.note}});
+                        {"note", tag.evidence.note},
+                        {"qualifier", QualifierName(tag.qualifier)}});
   }
   return evidence;
 }
@@ -76,10 +79,10 @@ std::string JoinList(const std::vector<std::string>& values) {
 }  // namespace report
 
 Status ExportRecords(Store& store, const std::string& round, ExportFormat format,
-                     std::ostream& out) {
+                     std::ostream& out, const SummaryOptions& counting) {
   using report::CsvField;
   using report::JoinList;
-  if (format == ExportFormat::kCsvThemes) return report::WriteCsvThemes(store, round, out);
+  if (format == ExportFormat::kCsvThemes) return report::WriteCsvThemes(store, round, out, counting);
   static const char* kColumns[] = {"id",        "round",    "channel",      "source",
                                    "locator",   "respondent", "question",   "text",
                                    "outcomes",  "themes",   "districts",    "partners",
@@ -89,7 +92,7 @@ Status ExportRecords(Store& store, const std::string& round, ExportFormat format
     out << "\r\n";
   }
   Status status = store.ForEachRecord(round, [&](const Record& record) {
-    const Lists lists = Collect(record);
+    const Lists lists = Collect(record, counting);
     ordered_json attributes = ordered_json::object();
     for (const Attribute& a : record.attributes) attributes[a.name] = a.value;
     if (format == ExportFormat::kJsonl) {

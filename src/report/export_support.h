@@ -9,6 +9,7 @@
 #include "heard/record.h"
 #include "heard/status.h"
 #include "heard/store.h"
+#include "heard/summary.h"
 
 namespace heard::report {
 
@@ -19,7 +20,7 @@ struct CountedTags {
   std::vector<std::string> themes;
   std::vector<std::string> districts;
 };
-CountedTags CountTags(const Record& record);
+CountedTags CountTags(const Record& record, const SummaryOptions& counting = {});
 
 // The round's outcome and theme ids and names, in lexicon order.
 struct LexiconColumns {
@@ -38,7 +39,8 @@ std::string CsvField(const std::string& value);
 std::string JoinList(const std::vector<std::string>& values);
 
 // ExportRecords for ExportFormat::kCsvThemes (see heard/export.h).
-Status WriteCsvThemes(Store& store, const std::string& round, std::ostream& out);
+Status WriteCsvThemes(Store& store, const std::string& round, std::ostream& out,
+                      const SummaryOptions& counting = {});
 
 }  // namespace heard::report
 

@@ -33,13 +33,15 @@ void Add(std::vector<std::string>& list, const std::string& value) {
 
 }  // namespace
 
-CountedTags CountTags(const Record& record) {
-  const double min_share = SummaryOptions().min_district_share;
+CountedTags CountTags(const Record& record, const SummaryOptions& counting) {
+  const double min_share = counting.min_district_share;
   CountedTags counted;
   for (const Tag& tag : record.tags) {
     switch (tag.kind) {
       case TagKind::kOutcome: Add(counted.outcomes, tag.value); break;
-      case TagKind::kTheme: Add(counted.themes, tag.value); break;
+      case TagKind::kTheme:
+        if (CountsTag(tag, counting)) Add(counted.themes, tag.value);
+        break;
       case TagKind::kDistrict:
         if (tag.confidence >= min_share) Add(counted.districts, tag.value);
         break;
@@ -71,7 +73,8 @@ int IndexOf(const std::vector<std::string>& ids, const std::string& id) {
   return found == ids.end() ? -1 : static_cast<int>(found - ids.begin());
 }
 
-Status WriteCsvThemes(Store& store, const std::string& round, std::ostream& out) {
+Status WriteCsvThemes(Store& store, const std::string& round, std::ostream& out,
+                      const SummaryOptions& counting) {
   Result<LexiconColumns> columns = ReadLexiconColumns(store, round);
   if (!columns.ok()) return columns.status();
   const std::vector<std::string>& themes = columns->themes;
@@ -90,7 +93,7 @@ Status WriteCsvThemes(Store& store, const std::string& round, std::ostream& out)
 
   std::string row;
   Status status = store.ForEachRecord(round, [&](const Record& record) {
-    const CountedTags tags = CountTags(record);
+    const CountedTags tags = CountTags(record, counting);
     const std::string fields[] = {record.id,
                                   record.round,
                                   std::string(ChannelName(record.channel)),

@@ -17,7 +17,8 @@ void AddOnce(std::vector<std::string>& list, const std::string& value) {
 }
 
 // The record's outcomes, themes and counted districts, by the rules of Summarise.
-ReportRecord FromRecord(const Record& record, double min_district_share) {
+ReportRecord FromRecord(const Record& record, const SummaryOptions& options) {
+  const double min_district_share = options.min_district_share;
   ReportRecord out;
   out.id = record.id;
   out.text = record.text;
@@ -33,7 +34,7 @@ ReportRecord FromRecord(const Record& record, double min_district_share) {
         AddOnce(out.outcomes, tag.value);
         break;
       case TagKind::kTheme:
-        AddOnce(out.themes, tag.value);
+        if (CountsTag(tag, options)) AddOnce(out.themes, tag.value);
         break;
       case TagKind::kDistrict:
         if (tag.confidence >= min_district_share) AddOnce(out.districts, tag.value);
@@ -166,7 +167,7 @@ Result<Report> BuildReport(Store& store, const std::string& round, const ReportO
   for (size_t i = 0; i < report.ledgers.size(); ++i) source_index[report.ledgers[i].source] = i;
   std::unordered_map<std::string, int64_t> respondent_number;
   Status status = store.ForEachRecord(round, [&](const Record& record) {
-    ReportRecord out = FromRecord(record, options.summary.min_district_share);
+    ReportRecord out = FromRecord(record, options.summary);
     auto source = source_index.find(record.source);
     if (source == source_index.end()) {  // a source with no ledger row: list it all the same
       Ledger ledger;

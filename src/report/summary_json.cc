@@ -24,7 +24,11 @@ std::string RenderSummaryJson(const Summary& summary) {
                       {"manual_codes", {{"added", o.manual_added},
                                         {"removed", o.manual_removed},
                                         {"reviewers", o.manual_reviewers},
-                                        {"orphaned", o.manual_orphaned}}}};
+                                        {"orphaned", o.manual_orphaned}}},
+                      {"theme_tags", o.theme_tags},
+                      {"negated_theme_tags", o.negated_theme_tags},
+                      {"hedged_theme_tags", o.hedged_theme_tags},
+                      {"negated_excluded", o.negated_excluded}};
   ordered_json outcomes = ordered_json::array();
   for (const OutcomeSummary& outcome : summary.outcomes) {
     ordered_json themes = ordered_json::array();

@@ -50,6 +50,14 @@ std::string RenderSummaryMarkdown(const Summary& summary) {
   md << "\nCounts are records (one survey answer, note paragraph or workshop bullet each); "
         "a record counts under every outcome and theme it carries. Respondents are distinct "
         "survey respondents.\n";
+  if (o.theme_tags > 0) {
+    md << fmt::format(
+        "\nOf {} theme tags, {} sit in a negated context (\"no problems with transport\") and {} "
+        "in a hedged one (\"maybe more buses\"); negated tags are {}.\n",
+        o.theme_tags, o.negated_theme_tags, o.hedged_theme_tags,
+        o.negated_excluded ? "left out of these counts (--negated exclude)"
+                           : "counted (--negated exclude leaves them out)");
+  }
 
   for (const OutcomeSummary& outcome : summary.outcomes) {
     md << "\n## " << (outcome.id.empty() ? "" : outcome.id + " — ") << outcome.name << "\n\n";

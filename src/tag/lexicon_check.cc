@@ -160,6 +160,23 @@ bool IsAncestor(const LexiconSpec& spec, const std::string& ancestor, std::strin
   return false;
 }
 
+// Whether one cue of `theme` matches all of `sample` (its earliest hit may be a shorter cue:
+// "bus" before "bus pass").
+bool MatchesWhole(const ThemeDef& theme, const std::string& sample) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  for (const std::string& term : theme.cues.terms) {
+    RE2 re(TermToRegex(term), options);
+    if (re.ok() && RE2::FullMatch(sample, re)) return true;
+  }
+  for (const std::string& pattern : theme.cues.patterns) {
+    RE2 re(pattern, options);
+    if (re.ok() && RE2::FullMatch(sample, re)) return true;
+  }
+  return false;
+}
+
 // Cross-theme overlaps and idle exclusions, on a lexicon that compiled.
 void CheckOverlaps(const LexiconSpec& spec, const Lexicon& lexicon, const Lexicon& bare,
                    Issues* issues) {
@@ -174,12 +191,11 @@ void CheckOverlaps(const LexiconSpec& spec, const Lexicon& lexicon, const Lexico
         const ThemeDef& other = spec.themes[hit.entry];
         if (static_cast<size_t>(hit.entry) == a) continue;
         if (!reported.emplace(sample, other.id).second) continue;
-        const bool whole = hit.start == 0 && hit.end == sample.size();
+        const bool whole = MatchesWhole(other, sample);
         const bool related =
             IsAncestor(spec, other.id, theme.id) || IsAncestor(spec, theme.id, other.id);
         std::string where = "theme " + theme.id + ": term '" + theme.cues.terms[i] + "'";
-        std::string also = "theme " + other.id + " (its cue '" + hit.pattern + "', line " +
-                           std::to_string(other.pos.line) + ")";
+        std::string also = "theme " + other.id + " (line " + std::to_string(other.pos.line) + ")";
         if (whole && !related) {
           issues->Error(at, where + " is also a cue of " + also +
                                 ": the phrase counts under both themes");
@@ -188,7 +204,8 @@ void CheckOverlaps(const LexiconSpec& spec, const Lexicon& lexicon, const Lexico
                                ", its parent or child: both fire");
         } else {
           issues->Warn(at, where + " contains '" + sample.substr(hit.start, hit.end - hit.start) +
-                               "', a cue of " + also + ": the phrase counts under both");
+                               "', a cue of " + also + " ('" + hit.pattern +
+                               "'): the phrase counts under both");
         }
       }
     }
