@@ -64,12 +64,8 @@ sanitize_tests() {
   ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1" \
   LSAN_OPTIONS="suppressions=$here/scripts/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir "$dir" --output-on-failure -j "$jobs" -E "$asan_excluded"
+    ctest --test-dir "$dir" --output-on-failure -j "$jobs"
 }
-# Not run under the sanitizers: report_browser_test drives headless Chromium, whose own
-# sandboxed processes cannot start with ASan's shadow memory reservations in this process tree
-# (see README "Robustness"); the same test runs in the normal build above.
-asan_excluded='^report_browser'
 
 # The fuzz build (build-fuzz, clang) and a bounded run of every target: first the saved
 # crash inputs of fuzz/regressions/<target>/ once each, then HEARD_FUZZ_SECONDS (default 20) of
