@@ -90,7 +90,8 @@ struct ApplyOptions {
 // changes something. A change is rejected (and reported, not written) when
 // the record id is not a record of the round, the kind is not outcome, theme
 // or district, the outcome or theme id is not among the round's stored
-// lexicon entries (Store::LexiconEntries), or the district is not a district
+// lexicon entries (Store::LexiconEntries; case is ignored and the lexicon's
+// spelling stored), or the district is not a district
 // known to the round: one some record of the round carries as a district tag
 // (machine or manual); names match without case and the canonical spelling is
 // stored. Removing or re-adding a code that an existing manual code names is

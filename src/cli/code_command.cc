@@ -1,6 +1,7 @@
 // `heard code`: an analyst adds or removes outcomes, themes and districts on records, lists them, reads the audit.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -43,6 +44,11 @@ std::string Join(const std::vector<std::string>& values) {
 int Report(const std::vector<ChangeResult>& results, bool from_command_line) {
   int applied = 0, unchanged = 0, rejected = 0;
   int exit = kExitOk;
+  // On the command line one wrong change means nothing was written: list only what was wrong.
+  const bool nothing_written =
+      from_command_line &&
+      std::any_of(results.begin(), results.end(),
+                  [](const ChangeResult& r) { return r.outcome == ChangeOutcome::kRejected; });
   for (const ChangeResult& r : results) {
     const std::string where =
         r.change.origin.rfind("csv:", 0) == 0 ? r.change.origin.substr(4) + ": " : "";
@@ -56,6 +62,7 @@ int Report(const std::vector<ChangeResult>& results, bool from_command_line) {
       }
       continue;
     }
+    if (nothing_written) continue;
     const std::string kind(TagKindName(r.change.kind));
     if (r.outcome == ChangeOutcome::kAlreadyPresent || r.outcome == ChangeOutcome::kAlreadyAbsent) {
       ++unchanged;

@@ -41,19 +41,22 @@ std::vector<std::string> SplitList(const std::string& cell) {
 enum class Shape { kChangeList, kKindValueAction, kEditedExport };
 
 // Every value the record carries now (any share), by kind: what an export lists.
-std::map<std::string, std::set<std::string>> CurrentCodes(SQLite::Statement& query,
+// Two statements, so the view is read for one record (a join would scan it all).
+std::map<std::string, std::set<std::string>> CurrentCodes(SQLite::Statement& record,
+                                                          SQLite::Statement& tags,
                                                           int64_t round_id,
                                                           const std::string& record_id,
                                                           bool* found) {
   std::map<std::string, std::set<std::string>> codes;
-  query.reset();
-  query.bind(1, static_cast<int64_t>(round_id));
-  query.bind(2, record_id);
-  *found = false;
-  while (query.executeStep()) {
-    *found = true;
-    if (query.getColumn(0).isNull()) continue;
-    codes[query.getColumn(0).getString()].insert(query.getColumn(1).getString());
+  record.reset();
+  record.bind(1, static_cast<int64_t>(round_id));
+  record.bind(2, record_id);
+  *found = record.executeStep();
+  if (!*found) return codes;
+  tags.reset();
+  tags.bind(1, record.getColumn(0).getInt64());
+  while (tags.executeStep()) {
+    codes[tags.getColumn(0).getString()].insert(tags.getColumn(1).getString());
   }
   return codes;
 }
@@ -96,10 +99,8 @@ Result<CodeChangeFile> ReadCodeChanges(Store& store, const std::string& round, s
   Result<int64_t> round_id = FindRoundId(db, round);
   if (!round_id.ok()) return round_id.status();
   try {
-    SQLite::Statement current(
-        db,
-        "SELECT t.kind, t.value FROM records r LEFT JOIN coded_tags t ON t.record_seq = r.seq "
-        "WHERE r.round_id = ? AND r.id = ?");
+    SQLite::Statement record(db, "SELECT seq FROM records WHERE round_id = ? AND id = ?");
+    SQLite::Statement tags(db, "SELECT kind, value FROM coded_tags WHERE record_seq = ?");
     while (reader.Next(row)) {
       const int64_t line = row.line_start;
       auto problem = [&](std::string why) {
@@ -158,7 +159,7 @@ Result<CodeChangeFile> ReadCodeChanges(Store& store, const std::string& round, s
         file.changes.push_back(std::move(full));
       } else {
         bool found = false;
-        const auto now = CurrentCodes(current, *round_id, record_id, &found);
+        const auto now = CurrentCodes(record, tags, *round_id, record_id, &found);
         if (!found) {
           problem(fmt::format("no record \"{}\" in round \"{}\"", record_id, round));
           continue;

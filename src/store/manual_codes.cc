@@ -103,9 +103,10 @@ Result<std::string> CheckValue(const Codebook& book, const std::string& kind,
         round, Known(names)));
   }
   const auto ids = book.ids.find(kind);
-  if (ids != book.ids.end() &&
-      std::find(ids->second.begin(), ids->second.end(), value) != ids->second.end()) {
-    return value;
+  if (ids != book.ids.end()) {
+    for (const std::string& id : ids->second) {
+      if (Lower(id) == Lower(value)) return id;  // "+theme:GP-Access" names gp-access
+    }
   }
   return Status::InvalidInput(
       fmt::format("no {} \"{}\" in the lexicon stored with round \"{}\" ({}s: {})", kind, value,

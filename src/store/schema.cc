@@ -248,6 +248,13 @@ Status EnsureSchema(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA busy_timeout = 5000");
     const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version == kSchemaVersion && !db.tableExists("manual_codes")) {
+      // Written by a pre-release build of schema 2 (before manual codes): add them.
+      const std::string step = kUpgrades[0];
+      SQLite::Transaction transaction(db);
+      db.exec(step.substr(step.find("CREATE TABLE manual_codes")));
+      transaction.commit();
+    }
     if (version == kSchemaVersion) return Status::Ok();
     if (version >= 1 && version < kSchemaVersion) return Upgrade(db, version);
     if (version > kSchemaVersion) {

@@ -177,7 +177,10 @@ TEST_CASE("heard code: exit codes, who from the environment, CSV with bad rows",
   CHECK(Heard("code --db " + db + " +theme:funding").code == 2);  // no record id
   CHECK(Heard("code --db " + db + " --list --audit").code == 2);
   // The rejected command changed nothing, not even its valid half.
-  CHECK(Heard("code --db " + db + " " + bus + " +theme:funding +theme:nope").code == 2);
+  Outcome half = Heard("code --db " + db + " " + bus + " +theme:funding +theme:nope");
+  CHECK(half.code == 2);
+  CHECK_THAT(half.out, !Catch::Contains("+theme:funding: added"));
+  CHECK_THAT(half.out, Catch::Contains("nothing was changed"));
   CHECK_THAT(Heard("code --db " + db + " --list").out, Catch::Contains("0 manual codes"));
 
   Outcome env = Heard("code --db " + db + " " + gp + " -district:thanet",

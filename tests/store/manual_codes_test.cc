@@ -188,7 +188,10 @@ TEST_CASE("a change the round does not allow is rejected with the reason", "[cod
   // A district some record carries (here at share 0.2) is known; spelling is canonical.
   CHECK(results[5].outcome == ChangeOutcome::kAdded);
   CHECK(results[5].change.value == "Swale");
-  CHECK(ListManualCodes(*store, "R")->size() == 1);
+  auto upper = Apply(*store, {Change(3, "+theme:Youth-Clubs")});
+  CHECK(upper[0].outcome == ChangeOutcome::kAdded);
+  CHECK(upper[0].change.value == "youth-clubs");
+  CHECK(ListManualCodes(*store, "R")->size() == 2);
 
   SECTION("all or nothing writes nothing when one change is rejected") {
     ApplyOptions options;
@@ -197,8 +200,8 @@ TEST_CASE("a change the round does not allow is rejected with the reason", "[cod
                                                Change(3, "+theme:nope")}, kAlice, options);
     REQUIRE(none.ok());
     CHECK((*none)[0].outcome == ChangeOutcome::kAdded);  // as it would have been
-    CHECK(ListManualCodes(*store, "R")->size() == 1);
-    CHECK(CodeAudit(*store, "R")->size() == 1);
+    CHECK(ListManualCodes(*store, "R")->size() == 2);
+    CHECK(CodeAudit(*store, "R")->size() == 2);
   }
   CHECK(ApplyCodeChanges(*store, "nope", {}, kAlice).status().code() == Status::Code::kNotFound);
 }

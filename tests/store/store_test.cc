@@ -108,6 +108,20 @@ TEST_CASE("a schema-1 database is upgraded in place and keeps its records", "[st
   }
 }
 
+TEST_CASE("a schema-2 database written before manual codes existed gets their tables", "[store]") {
+  TempDir dir;
+  REQUIRE(Store::Open(dir / "early.db").ok());
+  {
+    SQLite::Database db(dir / "early.db", SQLite::OPEN_READWRITE);
+    db.exec("DROP VIEW coded_tags; DROP TABLE manual_codes; DROP TABLE code_audit");
+  }
+  REQUIRE(Store::Open(dir / "early.db").ok());
+  SQLite::Database db(dir / "early.db");
+  CHECK(db.tableExists("manual_codes"));
+  CHECK(db.tableExists("code_audit"));
+  CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'coded_tags'").getInt() == 1);
+}
+
 TEST_CASE("a tag's qualifier is stored and read back", "[store]") {
   TempDir dir;
   auto store = Store::Open(dir / "q.db");
