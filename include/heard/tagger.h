@@ -16,7 +16,10 @@ namespace heard {
 // - districts: structural districts if any (column, header, code); else the
 //   districts of the "postcode_outcode" attribute (a split outcode gives one
 //   tag per district, confidence = its share, and says so in the note); else
-//   places named in the text (kPlaceName).
+//   places named in the text (kPlaceName);
+// - qualifiers: a theme tag, and an outcome cue found in the text, is marked
+//   kNegated or kHedged by the cues of lexicons/qualifiers.toml when every
+//   mention of it sits in a negated or hedged context (Lexicon::QualifyTheme).
 // Deterministic: the same record and lexicon give the same tags in the same
 // order. Threading: safe to call concurrently; `lexicon` is read-only.
 void TagRecord(const Lexicon& lexicon, const FoldedText& folded, Record& record);
