@@ -203,7 +203,8 @@ def main():
           f"   (CPU s: normalise {tag.get('normalise_cpu', 0):.2f}, tag {tag.get('tag_cpu', 0):.2f})")
     print(f"{'ripgrep, same patterns':34} {rg['wall']:9.2f} {size_mb / rg['wall']:8.1f}"
           f" {args.answers / rg['wall']:11.0f} {rg['rss']:13.0f} {rg['cpu']:8.2f}"
-          f"   ({rg['patterns']} patterns, {rg['matches']} matches)")
+          f"   ({rg['patterns']} patterns, {rg['matches']} matches; themes and outcomes over a"
+          f" lower-cased copy)")
     print(f"{'pandas + re, scaled':34} {pandas_scaled:9.2f} {size_mb / pandas_scaled:8.1f}"
           f" {args.answers / pandas_scaled:11.0f} {pandas_rss:13.0f} {'':>8}"
           f"   (measured {pandas['wall']:.2f} s on a sample of {pandas['answers']} answers,"
