@@ -45,9 +45,11 @@ int64_t Count(const std::string& db, const std::string& sql) {
 TEST_CASE("heard --help lists every subcommand and the exit codes", "[cli]") {
   Outcome help = Heard("--help");
   CHECK(help.code == 0);
-  for (const char* word : {"run", "ingest", "export", "summary", "ledger", "Exit codes"}) {
-    CHECK_THAT(help.out, Catch::Contains(word));
+  for (const char* command : {"run", "ingest", "export", "summary", "ledger", "report", "search",
+                              "trace", "verify", "compare", "cooccur", "diff", "code", "lexicon"}) {
+    CHECK_THAT(help.out, Catch::Contains("\n  " + std::string(command) + " "));  // its own line
   }
+  CHECK_THAT(help.out, Catch::Contains("Exit codes"));
   Outcome sub = Heard("export --help");
   CHECK(sub.code == 0);
   CHECK_THAT(sub.out, Catch::Contains("--format"));
