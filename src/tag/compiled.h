@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,6 +59,7 @@ struct NameIndex {
 void BuildNameIndex(const LexiconSpec& spec, NameIndex* index, LexiconErrors* errors);
 
 struct Lexicon::Compiled {
+  uint64_t id = 0;  // unique among the lexicons compiled by this process
   LexiconSpec spec;
   std::string fingerprint;
   CueSet theme_cues{false};        // entry: theme index

@@ -105,6 +105,39 @@ CueSet::CueSet(bool case_sensitive) {
   options_.set_case_sensitive(case_sensitive);
 }
 
+std::pair<const CueScan::Occurrence*, const CueScan::Occurrence*> CueScan::Of(int entry) const {
+  auto first = std::lower_bound(occurrences.begin(), occurrences.end(), entry,
+                                [](const Occurrence& o, int e) { return o.entry < e; });
+  auto last = first;
+  while (last != occurrences.end() && last->entry == entry) ++last;
+  const Occurrence* base = occurrences.data();
+  return {base + (first - occurrences.begin()), base + (last - occurrences.begin())};
+}
+
+namespace {
+
+void Grow(std::vector<std::vector<int>>* by_entry, int entry, int expr) {
+  if (by_entry->size() <= static_cast<size_t>(entry)) by_entry->resize(entry + 1);
+  (*by_entry)[entry].push_back(expr);
+}
+
+}  // namespace
+
+bool CueSet::AddTerm(int entry, const std::string& regex, const std::string& written,
+                     std::string* error) {
+  const size_t e = static_cast<size_t>(entry);
+  const bool has_patterns = e < patterns_by_entry_.size() && !patterns_by_entry_[e].empty();
+  if (options_.case_sensitive() || has_patterns) return Add(entry, regex, written, error);
+  const int index = static_cast<int>(regex_text_.size());
+  if (!terms_.Add(index, entry, written)) return Add(entry, regex, written, error);
+  regexes_.push_back(nullptr);
+  regex_text_.push_back(regex);  // for regex() and the lexicon's listings
+  entries_.push_back(entry);
+  written_.push_back(written);
+  Grow(&exprs_by_entry_, entry, index);
+  return true;
+}
+
 bool CueSet::Add(int entry, const std::string& regex, const std::string& written,
                  std::string* error) {
   auto re = std::make_unique<RE2>(regex, options_);
@@ -116,7 +149,7 @@ bool CueSet::Add(int entry, const std::string& regex, const std::string& written
     *error = "it matches empty text";
     return false;
   }
-  const int index = static_cast<int>(regexes_.size());
+  const int index = static_cast<int>(regex_text_.size());
   if (HasDotRun(regex)) {
     if (!filtered_) filtered_ = std::make_unique<re2::FilteredRE2>();
     int id = -1;
@@ -135,8 +168,11 @@ bool CueSet::Add(int entry, const std::string& regex, const std::string& written
     set_index_.push_back(index);
   }
   regexes_.push_back(std::move(re));
+  regex_text_.push_back(regex);
   entries_.push_back(entry);
   written_.push_back(written);
+  Grow(&exprs_by_entry_, entry, index);
+  Grow(&patterns_by_entry_, entry, index);
   return true;
 }
 
@@ -158,18 +194,20 @@ bool CueSet::Compile() {
       filtered_ok_ = filtered_ok_ && atoms_->Compile();
     }
   }
-  std::vector<std::string> alternations;
-  for (size_t i = 0; i < regexes_.size(); ++i) {
-    size_t entry = static_cast<size_t>(entries_[i]);
-    if (alternations.size() <= entry) alternations.resize(entry + 1);
-    if (!alternations[entry].empty()) alternations[entry] += '|';
-    alternations[entry] += "(?:" + regexes_[i]->pattern() + ")";
-  }
-  entry_regexes_.resize(alternations.size());
-  for (size_t entry = 0; entry < alternations.size(); ++entry) {
-    if (alternations[entry].empty()) continue;
-    auto re = std::make_unique<RE2>(alternations[entry], options_);
-    if (re->ok()) entry_regexes_[entry] = std::move(re);  // else NextEntryMatch asks each
+  terms_.Build();
+  entry_regexes_.clear();
+  entry_regexes_.resize(patterns_by_entry_.size());
+  pattern_entries_.clear();
+  for (size_t entry = 0; entry < patterns_by_entry_.size(); ++entry) {
+    if (patterns_by_entry_[entry].empty()) continue;
+    pattern_entries_.push_back(static_cast<int>(entry));
+    std::string alternation;
+    for (int i : patterns_by_entry_[entry]) {
+      if (!alternation.empty()) alternation += '|';
+      alternation += "(?:" + regex_text_[i] + ")";
+    }
+    auto re = std::make_unique<RE2>(alternation, options_);
+    if (re->ok()) entry_regexes_[entry] = std::move(re);  // else each pattern is asked
   }
   return set_ == nullptr || set_ok_;
 }
@@ -219,6 +257,12 @@ void CueSet::Candidates(std::string_view text, std::vector<int>* out) const {
 
 namespace {
 
+size_t NextChar(std::string_view text, size_t pos) {
+  ++pos;
+  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
 // The leftmost non-empty match of `re` in `text` at or after `pos`.
 bool NextNonEmpty(const RE2& re, std::string_view text, size_t pos, size_t* begin, size_t* end) {
   re2::StringPiece piece(text.data(), text.size());
@@ -231,33 +275,27 @@ bool NextNonEmpty(const RE2& re, std::string_view text, size_t pos, size_t* begi
       *end = b + m.size();
       return true;
     }
-    pos = b + 1;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    pos = NextChar(text, b);
   }
   return false;
 }
 
 }  // namespace
 
+const std::vector<int>& CueSet::ExprsOf(int entry) const {
+  static const std::vector<int> kNone;
+  return static_cast<size_t>(entry) < exprs_by_entry_.size() ? exprs_by_entry_[entry] : kNone;
+}
+
 bool CueSet::NextMatch(int i, std::string_view text, size_t pos, size_t* begin, size_t* end) const {
+  const int slot = terms_.SlotOf(i);
+  if (slot >= 0) return terms_.NextMatch(slot, text, pos, begin, end);
   return NextNonEmpty(*regexes_[i], text, pos, begin, end);
 }
 
-bool CueSet::NextEntryMatch(int entry, std::string_view text, size_t pos, size_t* begin,
-                            size_t* end) const {
-  if (static_cast<size_t>(entry) < entry_regexes_.size() && entry_regexes_[entry] != nullptr) {
-    return NextNonEmpty(*entry_regexes_[entry], text, pos, begin, end);
-  }
-  bool found = false;
-  for (size_t i = 0; i < regexes_.size(); ++i) {
-    size_t b, e;
-    if (entries_[i] != entry || !NextNonEmpty(*regexes_[i], text, pos, &b, &e)) continue;
-    if (!found || b < *begin) *begin = b, *end = e, found = true;
-  }
-  return found;
-}
-
 bool CueSet::MatchAt(int i, std::string_view text, size_t begin, size_t* end) const {
+  const int slot = terms_.SlotOf(i);
+  if (slot >= 0) return terms_.MatchAt(slot, text, begin, end);
   re2::StringPiece piece(text.data(), text.size());
   re2::StringPiece m;
   if (!regexes_[i]->Match(piece, begin, text.size(), RE2::ANCHOR_START, &m, 1) || m.empty()) {
@@ -265,6 +303,72 @@ bool CueSet::MatchAt(int i, std::string_view text, size_t begin, size_t* end) co
   }
   *end = begin + m.size();
   return true;
+}
+
+int CueSet::PatternAt(int entry, std::string_view text, size_t begin) const {
+  if (static_cast<size_t>(entry) >= patterns_by_entry_.size()) return -1;
+  size_t end;
+  for (int i : patterns_by_entry_[entry]) {
+    if (MatchAt(i, text, begin, &end)) return i;
+  }
+  return -1;
+}
+
+// An entry's alternation lists its indexed terms first, so at any start where one of them
+// matches it wins; elsewhere the alternation of its patterns decides. RE2 is asked only for
+// the entries whose patterns the set says may match.
+void CueSet::Scan(std::string_view text, const TextWords& words, CueScan* out) const {
+  out->occurrences.clear();
+  out->terms.clear();
+  out->patterns.clear();
+  out->all_patterns = false;
+  terms_.Scan(text, words, &out->terms);
+  std::vector<CueScan::Occurrence>& occurrences = out->occurrences;
+  for (const TermMatch& m : out->terms) {
+    occurrences.push_back(CueScan::Occurrence{m.entry, m.expr, m.begin, m.end});
+  }
+  if (!pattern_entries_.empty()) {
+    thread_local std::vector<int> entries;
+    entries.clear();
+    if (pattern_entries_.size() <= 2) {  // cheaper than the set
+      out->all_patterns = true;
+      entries = pattern_entries_;
+    } else {
+      Candidates(text, &out->patterns);
+      for (int i : out->patterns) entries.push_back(entries_[i]);
+      std::sort(entries.begin(), entries.end());
+      entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    }
+    for (int entry : entries) {
+      const RE2* alternation = entry_regexes_[entry].get();
+      size_t pos = 0, b = 0, e = 0;
+      while (pos <= text.size()) {
+        bool found = false;
+        if (alternation != nullptr) {
+          found = NextNonEmpty(*alternation, text, pos, &b, &e);
+        } else {  // leftmost; at one start the first pattern added
+          for (int i : patterns_by_entry_[entry]) {
+            size_t ib, ie;
+            if (!NextNonEmpty(*regexes_[i], text, pos, &ib, &ie)) continue;
+            if (!found || ib < b) b = ib, e = ie, found = true;
+          }
+        }
+        if (!found) break;
+        occurrences.push_back(CueScan::Occurrence{entry, -1, b, e});
+        pos = b + 1;
+      }
+    }
+  }
+  // Terms come first at any one start, and among terms the first added.
+  std::stable_sort(occurrences.begin(), occurrences.end(),
+                   [](const CueScan::Occurrence& a, const CueScan::Occurrence& b) {
+                     return a.entry != b.entry ? a.entry < b.entry : a.begin < b.begin;
+                   });
+  occurrences.erase(std::unique(occurrences.begin(), occurrences.end(),
+                                [](const CueScan::Occurrence& a, const CueScan::Occurrence& b) {
+                                  return a.entry == b.entry && a.begin == b.begin;
+                                }),
+                    occurrences.end());
 }
 
 }  // namespace heard

@@ -8,9 +8,12 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "tag/term_index.h"
 
 namespace heard {
 
@@ -26,8 +29,26 @@ std::string TermToRegex(std::string_view term);
 // curly one too, \b at ASCII word-character edges.
 std::string PlaceToRegex(std::string_view place);
 
-// Filled once, then Compile(), then read-only: Candidates and NextMatch are
-// safe from many threads at once.
+// Every occurrence of every entry of a CueSet in one text (CueSet::Scan).
+struct CueScan {
+  struct Occurrence {
+    int entry = -1;
+    int expr = -1;  // the expression that matched; -1: one of the entry's patterns
+    size_t begin = 0, end = 0;
+  };
+  // By entry, then begin: per entry every start b where the leftmost-first alternation of
+  // the entry's expressions (in the order added) has a non-empty match, ending at e. What
+  // NextEntryMatch from each position in turn would give.
+  std::vector<Occurrence> occurrences;
+  std::vector<TermMatch> terms;  // every match of every indexed term, by begin then expression
+  std::vector<int> patterns;     // pattern expressions (ascending) that may match somewhere
+  bool all_patterns = false;     // true: every pattern expression may
+
+  // The occurrences of `entry`, as [first, last).
+  std::pair<const Occurrence*, const Occurrence*> Of(int entry) const;
+};
+
+// Filled once, then Compile(), then read-only: every query is safe from many threads at once.
 class CueSet {
  public:
   explicit CueSet(bool case_sensitive);
@@ -39,32 +60,42 @@ class CueSet {
   // rejects the expression or it matches empty text; nothing is added then.
   bool Add(int entry, const std::string& regex, const std::string& written, std::string* error);
 
-  // Builds the set, and per entry one RE2 of all its expressions, so the
-  // earliest match of an entry costs one search. Returns false if RE2 runs
-  // out of memory for the set. Call once.
+  // Adds lexicon term `written` for `entry`, `regex` being TermToRegex(written): held in the
+  // term index (no RE2) when the index can, else as Add. The same matches either way.
+  bool AddTerm(int entry, const std::string& regex, const std::string& written,
+               std::string* error);
+
+  // Builds the set of patterns, and per entry one RE2 of all its patterns, so the earliest
+  // pattern match of an entry costs one search. Returns false if RE2 runs out of memory for
+  // the set. Call once.
   bool Compile();
 
-  // Replaces *out with the indices (ascending) of expressions that match
-  // somewhere in `text`.
+  // Fills *out with every occurrence in `text` (`words` built from it); see CueScan.
+  void Scan(std::string_view text, const TextWords& words, CueScan* out) const;
+
+  // The expression of `entry`'s patterns that the alternation takes at `begin` (the first in
+  // the order added that matches there, non-empty); -1 when none does.
+  int PatternAt(int entry, std::string_view text, size_t begin) const;
+
+  // Replaces *out with the indices (ascending) of pattern expressions (not indexed terms)
+  // that match somewhere in `text`.
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
   // The leftmost non-empty match of expression `i` starting at or after byte
   // `pos`; false when there is none. Word boundaries see the whole text.
   bool NextMatch(int i, std::string_view text, size_t pos, size_t* begin, size_t* end) const;
 
-  // The leftmost non-empty match of any expression of `entry` at or after
-  // `pos`, as leftmost-first alternation of its expressions in the order
-  // added; false when there is none.
-  bool NextEntryMatch(int entry, std::string_view text, size_t pos, size_t* begin,
-                      size_t* end) const;
-
   // Whether expression `i` matches starting exactly at `begin`; sets *end.
   bool MatchAt(int i, std::string_view text, size_t begin, size_t* end) const;
 
-  size_t size() const { return regexes_.size(); }
+  // The expressions of `entry`, ascending.
+  const std::vector<int>& ExprsOf(int entry) const;
+  bool IsTerm(int i) const { return terms_.SlotOf(i) >= 0; }
+
+  size_t size() const { return regex_text_.size(); }
   int entry(int i) const { return entries_[i]; }
   const std::string& written(int i) const { return written_[i]; }
-  const std::string& regex(int i) const { return regexes_[i]->pattern(); }
+  const std::string& regex(int i) const { return regex_text_[i]; }
 
  private:
   RE2::Options options_;
@@ -79,10 +110,17 @@ class CueSet {
   std::vector<int> filtered_index_;  // filtered_ id -> expression index
   std::unique_ptr<RE2::Set> atoms_;  // the filter's words, case-insensitive literals
   bool filtered_ok_ = false;         // false: test every filtered expression
-  std::vector<std::unique_ptr<RE2>> regexes_;
+  std::vector<std::unique_ptr<RE2>> regexes_;  // null for indexed terms
+  std::vector<std::string> regex_text_;
   std::vector<int> entries_;
   std::vector<std::string> written_;
-  std::vector<std::unique_ptr<RE2>> entry_regexes_;  // by entry; null where not built
+  std::vector<std::vector<int>> exprs_by_entry_;
+  std::vector<std::vector<int>> patterns_by_entry_;  // expressions not in terms_
+  std::vector<int> pattern_entries_;                 // entries with patterns, ascending
+  std::vector<std::unique_ptr<RE2>> entry_regexes_;  // by entry, of its patterns; null if none
+  // Plain terms, found by word lookup. A term goes here only while no pattern of its entry
+  // has been added, so an entry's indexed terms all come first in its alternation.
+  TermIndex terms_;
 };
 
 }  // namespace heard

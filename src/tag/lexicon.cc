@@ -2,11 +2,13 @@
 #include "heard/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <unordered_set>
 
 #include "heard/normalise.h"
 #include "tag/compiled.h"
+#include "tag/record_scan.h"
 
 namespace heard {
 
@@ -46,7 +48,7 @@ void AddCues(const Cues& cues, int entry, const std::string& what, const SourceP
     std::string regex = TermToRegex(term);
     if (regex.empty()) {
       errors->Add(PosAt(cues.term_pos, i, pos), what + ": empty term");
-    } else if (!set->Add(entry, regex, term, &error)) {
+    } else if (!set->AddTerm(entry, regex, term, &error)) {
       errors->Add(PosAt(cues.term_pos, i, pos),
                   what + ": term '" + term + "' cannot be compiled: " + error);
     }
@@ -177,65 +179,68 @@ void CompileOutcodes(Lexicon::Compiled* c, LexiconErrors* errors) {
   }
 }
 
-// Hits of `cues` in `text`: per entry the earliest match of any of its
-// expressions that no exclusion of the same entry overlaps.
-std::vector<Hit> FirstHits(const CueSet& cues, const CueSet* exclusions, std::string_view text) {
-  std::vector<Hit> hits;
-  thread_local std::vector<int> candidates;
-  thread_local std::vector<int> excluding;
-  struct Span {
-    int entry;
-    size_t begin, end;
-  };
-  thread_local std::vector<Span> excluded;
-  cues.Candidates(text, &candidates);
-  if (candidates.empty()) return hits;
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [&](int a, int b) { return cues.entry(a) < cues.entry(b); });
-  excluded.clear();
-  if (exclusions != nullptr && exclusions->size() > 0) {
-    exclusions->Candidates(text, &excluding);
-    for (int x : excluding) {
-      int entry = exclusions->entry(x);
-      bool wanted = std::any_of(candidates.begin(), candidates.end(),
-                                [&](int i) { return cues.entry(i) == entry; });
-      if (!wanted) continue;
+size_t NextChar(std::string_view text, size_t pos) {
+  ++pos;
+  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+// The spans an exclusion of `entry` takes away: for each of its expressions, its successive
+// non-overlapping matches (each search resuming where the last match ended).
+void ExclusionSpans(RecordScan& scan, const CueSet& exclusions, int entry,
+                    std::vector<std::pair<size_t, size_t>>* spans) {
+  const std::vector<int>& exprs = exclusions.ExprsOf(entry);
+  if (exprs.empty()) return;
+  const CueScan& found = scan.Of(exclusions);
+  std::string_view text = scan.text();
+  for (int x : exprs) {
+    if (exclusions.IsTerm(x)) {
+      size_t pos = 0;
+      for (const TermMatch& m : found.terms) {
+        if (m.expr != x || m.begin < pos) continue;
+        spans->emplace_back(m.begin, m.end);
+        pos = m.end;
+      }
+    } else if (found.all_patterns ||
+               std::binary_search(found.patterns.begin(), found.patterns.end(), x)) {
       size_t b, e, pos = 0;
-      while (exclusions->NextMatch(x, text, pos, &b, &e)) {
-        excluded.push_back(Span{entry, b, e});
+      while (exclusions.NextMatch(x, text, pos, &b, &e)) {
+        spans->emplace_back(b, e);
         pos = e;
       }
     }
   }
-  auto is_excluded = [&](int entry, size_t b, size_t e) {
-    for (const Span& s : excluded) {
-      if (s.entry == entry && b < s.end && s.begin < e) return true;
-    }
-    return false;
-  };
-  for (size_t g = 0; g < candidates.size();) {
-    int entry = cues.entry(candidates[g]);
+}
+
+// Hits of `cues` in the scanned text: per entry the earliest match of any of its expressions
+// (leftmost-first alternation in the order added) that no exclusion of the same entry
+// overlaps; after an excluded match the search resumes one character after its start.
+std::vector<Hit> FirstHits(RecordScan& scan, const CueSet& cues, const CueSet* exclusions) {
+  std::vector<Hit> hits;
+  std::string_view text = scan.text();
+  const std::vector<CueScan::Occurrence>& occurrences = scan.Of(cues).occurrences;
+  thread_local std::vector<std::pair<size_t, size_t>> excluded;
+  for (size_t g = 0; g < occurrences.size();) {
+    const int entry = occurrences[g].entry;
     size_t group_end = g;
-    while (group_end < candidates.size() && cues.entry(candidates[group_end]) == entry) ++group_end;
-    size_t b, e, pos = 0;
-    while (cues.NextEntryMatch(entry, text, pos, &b, &e)) {
-      if (!is_excluded(entry, b, e)) {
-        // The entry's alternation took the first of its expressions that
-        // matches at b; only the set's candidates can.
-        int cue = candidates[g];
-        for (size_t k = g; group_end - g > 1 && k < group_end; ++k) {
-          size_t cue_end;
-          if (cues.MatchAt(candidates[k], text, b, &cue_end)) {
-            cue = candidates[k];
-            e = cue_end;
-            break;
-          }
-        }
-        hits.push_back(Hit{entry, cues.written(cue), b, e});
+    while (group_end < occurrences.size() && occurrences[group_end].entry == entry) ++group_end;
+    excluded.clear();
+    if (exclusions != nullptr) ExclusionSpans(scan, *exclusions, entry, &excluded);
+    size_t pos = 0;
+    for (size_t k = g; k < group_end; ++k) {
+      const CueScan::Occurrence& o = occurrences[k];
+      if (o.begin < pos) continue;
+      const bool is_excluded =
+          std::any_of(excluded.begin(), excluded.end(), [&](const std::pair<size_t, size_t>& s) {
+            return o.begin < s.second && s.first < o.end;
+          });
+      if (!is_excluded) {
+        int cue = o.expr >= 0 ? o.expr : cues.PatternAt(entry, text, o.begin);
+        if (cue < 0) cue = cues.ExprsOf(entry).front();
+        hits.push_back(Hit{entry, cues.written(cue), o.begin, o.end});
         break;
       }
-      pos = b + 1;
-      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      pos = NextChar(text, o.begin);
     }
     g = group_end;
   }
@@ -246,6 +251,8 @@ std::vector<Hit> FirstHits(const CueSet& cues, const CueSet* exclusions, std::st
 
 Result<Lexicon> Lexicon::Compile(LexiconSpec spec) {
   auto c = std::make_shared<Compiled>();
+  static std::atomic<uint64_t> next_id{1};
+  c->id = next_id++;
   c->spec = std::move(spec);
   LexiconErrors errors;
   CompileOutcomes(c.get(), &errors);
@@ -309,11 +316,13 @@ std::string Lexicon::OutcomeForHeading(std::string_view heading) const {
 }
 
 std::vector<Hit> Lexicon::FindThemes(std::string_view folded) const {
-  return FirstHits(compiled_->theme_cues, &compiled_->theme_exclusions, folded);
+  RecordScan& scan = RecordScan::For(*compiled_, folded);
+  return FirstHits(scan, compiled_->theme_cues, &compiled_->theme_exclusions);
 }
 
 std::vector<Hit> Lexicon::FindOutcomeCues(std::string_view folded) const {
-  return FirstHits(compiled_->outcome_cues, nullptr, folded);
+  RecordScan& scan = RecordScan::For(*compiled_, folded);
+  return FirstHits(scan, compiled_->outcome_cues, nullptr);
 }
 
 std::vector<Lexicon::Regex> Lexicon::Regexes() const {

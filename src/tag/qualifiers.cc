@@ -16,6 +16,7 @@
 #include <algorithm>
 
 #include "tag/compiled.h"
+#include "tag/record_scan.h"
 
 namespace heard {
 namespace {
@@ -46,7 +47,7 @@ void AddList(const Cues& cues, const std::string& what, const SourcePos& pos, Cu
     std::string regex = TermToRegex(cues.terms[i]);
     if (regex.empty()) {
       errors->Add(at, "qualifiers " + what + ": empty term");
-    } else if (!set->Add(0, regex, cues.terms[i], &error)) {
+    } else if (!set->AddTerm(0, regex, cues.terms[i], &error)) {
       errors->Add(at, "qualifiers " + what + ": term '" + cues.terms[i] +
                           "' cannot be compiled: " + error);
     }
@@ -59,17 +60,6 @@ void AddList(const Cues& cues, const std::string& what, const SourcePos& pos, Cu
     }
   }
   if (!set->Compile()) errors->Add(pos, "qualifiers " + what + ": too many cues for RE2");
-}
-
-// Whether a `pseudo` match overlaps [b, e).
-bool Cancelled(const CueSet& pseudo, std::string_view text, size_t from, size_t b, size_t e) {
-  if (pseudo.size() == 0) return false;
-  size_t pb, pe, pos = from;
-  while (pseudo.NextEntryMatch(0, text, pos, &pb, &pe) && pb < e) {
-    if (pe > b) return true;
-    pos = pb + 1;
-  }
-  return false;
 }
 
 }  // namespace
@@ -86,35 +76,70 @@ void QualifierRules::Compile(const QualifierCues& cues, LexiconErrors* errors) {
   AddList(cues.boundaries, "boundaries", cues.pos, &boundaries, errors);
 }
 
-Qualifier QualifierRules::Qualify(std::string_view text, size_t begin, size_t end) const {
+namespace {
+
+using Occurrences = std::vector<CueScan::Occurrence>;
+
+// The occurrences of a one-entry set that start at or after `pos`.
+Occurrences::const_iterator From(const Occurrences& occurrences, size_t pos) {
+  return std::lower_bound(occurrences.begin(), occurrences.end(), pos,
+                          [](const CueScan::Occurrence& o, size_t p) { return o.begin < p; });
+}
+
+}  // namespace
+
+bool QualifierRules::Cancelled(RecordScan& scan, size_t from, size_t b, size_t e) const {
+  if (pseudo.size() == 0) return false;
+  const Occurrences& found = scan.Of(pseudo).occurrences;
+  for (auto p = From(found, from); p != found.end() && p->begin < e; ++p) {
+    if (p->end > b) return true;
+  }
+  return false;
+}
+
+Qualifier QualifierRules::Qualify(RecordScan& scan, size_t begin, size_t end) const {
+  std::string_view text = scan.text();
   if (!present || end <= begin || end > text.size()) return Qualifier::kNone;
+  bool filled = false;
+  std::vector<std::pair<size_t, size_t>>* clause_ends = scan.boundaries(&filled);
+  if (!filled) {
+    clause_ends->clear();
+    if (boundaries.size() > 0) {
+      size_t pos = 0;
+      for (const CueScan::Occurrence& o : scan.Of(boundaries).occurrences) {
+        if (o.begin < pos) continue;
+        clause_ends->emplace_back(o.begin, o.end);
+        pos = std::max(o.end, o.begin + 1);
+      }
+    }
+  }
   size_t clause_begin = 0, clause_end = text.size();
-  size_t b, e, pos = 0;
-  while (boundaries.size() > 0 && boundaries.NextEntryMatch(0, text, pos, &b, &e)) {
+  for (const auto& [b, e] : *clause_ends) {
     if (e <= begin) {
       clause_begin = e;
     } else if (b >= end) {
       clause_end = b;
       break;
     }
-    pos = std::max(e, b + 1);
   }
   auto before = [&](const CueSet& cues) {
-    size_t cb, ce, p = clause_begin;
-    while (cues.size() > 0 && cues.NextEntryMatch(0, text, p, &cb, &ce) && cb < begin) {
-      if (ce <= begin && WordsBetween(text, ce, begin) <= window &&
-          !Cancelled(pseudo, text, clause_begin, cb, ce)) {
+    if (cues.size() == 0) return false;
+    const Occurrences& found = scan.Of(cues).occurrences;
+    for (auto c = From(found, clause_begin); c != found.end() && c->begin < begin; ++c) {
+      if (c->end <= begin && WordsBetween(text, c->end, begin) <= window &&
+          !Cancelled(scan, clause_begin, c->begin, c->end)) {
         return true;
       }
-      p = cb + 1;
     }
     return false;
   };
   auto after = [&](const CueSet& cues) {
-    size_t cb, ce;
-    if (cues.size() == 0 || !cues.NextEntryMatch(0, text, end, &cb, &ce)) return false;
-    return ce <= clause_end && WordsBetween(text, end, cb) <= window &&
-           !Cancelled(pseudo, text, clause_begin, cb, ce);
+    if (cues.size() == 0) return false;
+    const Occurrences& found = scan.Of(cues).occurrences;
+    auto c = From(found, end);
+    if (c == found.end()) return false;
+    return c->end <= clause_end && WordsBetween(text, end, c->begin) <= window &&
+           !Cancelled(scan, clause_begin, c->begin, c->end);
   };
   if (before(negation_before) || after(negation_after)) return Qualifier::kNegated;
   if (before(hedge_before) || after(hedge_after)) return Qualifier::kHedged;
@@ -124,29 +149,29 @@ Qualifier QualifierRules::Qualify(std::string_view text, size_t begin, size_t en
 namespace {
 
 // Every occurrence of `entry` in `cues` that no exclusion of the entry overlaps, combined.
-Qualifier QualifyEntry(const QualifierRules& rules, const CueSet& cues, const CueSet* exclusions,
-                       int entry, std::string_view text) {
+Qualifier QualifyEntry(const QualifierRules& rules, RecordScan& scan, const CueSet& cues,
+                       const CueSet* exclusions, int entry) {
   if (!rules.present) return Qualifier::kNone;
+  std::string_view text = scan.text();
   bool any = false, negated = false;
-  size_t b, e, pos = 0;
-  while (cues.NextEntryMatch(entry, text, pos, &b, &e)) {
-    size_t next = b + 1;
-    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-    pos = next;
-    size_t xb, xe;
+  auto [first, last] = scan.Of(cues).Of(entry);
+  size_t pos = 0;
+  for (const CueScan::Occurrence* o = first; o != last; ++o) {
+    if (o->begin < pos) continue;
+    pos = o->begin + 1;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
     if (exclusions != nullptr && exclusions->size() > 0) {
+      auto [x, x_last] = scan.Of(*exclusions).Of(entry);
       bool excluded = false;
-      size_t xpos = 0;
-      while (exclusions->NextEntryMatch(entry, text, xpos, &xb, &xe) && xb < e) {
-        if (xe > b) {
+      for (; x != x_last && x->begin < o->end; ++x) {
+        if (x->end > o->begin) {
           excluded = true;
           break;
         }
-        xpos = xb + 1;
       }
       if (excluded) continue;
     }
-    Qualifier q = rules.Qualify(text, b, e);
+    Qualifier q = rules.Qualify(scan, o->begin, o->end);
     if (q == Qualifier::kNone) return Qualifier::kNone;
     any = true;
     negated = negated || q == Qualifier::kNegated;
@@ -158,16 +183,22 @@ Qualifier QualifyEntry(const QualifierRules& rules, const CueSet& cues, const Cu
 }  // namespace
 
 Qualifier Lexicon::QualifyTheme(int entry, std::string_view folded) const {
-  return QualifyEntry(compiled_->qualifiers, compiled_->theme_cues, &compiled_->theme_exclusions,
-                      entry, folded);
+  if (!compiled_->qualifiers.present) return Qualifier::kNone;
+  RecordScan& scan = RecordScan::For(*compiled_, folded);
+  return QualifyEntry(compiled_->qualifiers, scan, compiled_->theme_cues,
+                      &compiled_->theme_exclusions, entry);
 }
 
 Qualifier Lexicon::QualifyOutcomeCue(int entry, std::string_view folded) const {
-  return QualifyEntry(compiled_->qualifiers, compiled_->outcome_cues, nullptr, entry, folded);
+  if (!compiled_->qualifiers.present) return Qualifier::kNone;
+  RecordScan& scan = RecordScan::For(*compiled_, folded);
+  return QualifyEntry(compiled_->qualifiers, scan, compiled_->outcome_cues, nullptr, entry);
 }
 
 Qualifier Lexicon::QualifySpan(std::string_view folded, size_t begin, size_t end) const {
-  return compiled_->qualifiers.Qualify(folded, begin, end);
+  if (!compiled_->qualifiers.present) return Qualifier::kNone;
+  RecordScan& scan = RecordScan::For(*compiled_, folded);
+  return compiled_->qualifiers.Qualify(scan, begin, end);
 }
 
 }  // namespace heard

@@ -11,6 +11,7 @@
 namespace heard {
 
 class LexiconErrors;
+class RecordScan;
 
 // One CueSet per cue list; every expression is entry 0 of its set.
 struct QualifierRules {
@@ -22,8 +23,13 @@ struct QualifierRules {
   // Compiles `cues`; problems go to `errors` with file:line.
   void Compile(const QualifierCues& cues, LexiconErrors* errors);
 
-  // NegEx-style reading of the span [begin, end) of folded text; see QualifierCues.
-  Qualifier Qualify(std::string_view text, size_t begin, size_t end) const;
+  // NegEx-style reading of the span [begin, end) of the scanned folded text; see
+  // QualifierCues.
+  Qualifier Qualify(RecordScan& scan, size_t begin, size_t end) const;
+
+ private:
+  // Whether a `pseudo` match starting at or after `from` overlaps [b, e).
+  bool Cancelled(RecordScan& scan, size_t from, size_t b, size_t e) const;
 };
 
 }  // namespace heard

@@ -1,0 +1,228 @@
+#include "tag/term_index.h"
+
+#include <algorithm>
+
+#include "heard/normalise.h"
+
+namespace heard {
+namespace {
+
+constexpr uint64_t kHashSeed = 1469598103934665603ULL;  // FNV-1a
+constexpr uint64_t kHashPrime = 1099511628211ULL;
+constexpr size_t kMaxTermBytes = 4096;  // longer terms go to RE2
+
+// RE2's \w: ASCII letters, digits and '_'.
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// What TermToRegex splits words on.
+bool IsSplitSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// RE2's \s: [\t\n\f\r ] (no \v).
+bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+uint64_t HashStep(uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(Lower(c))) * kHashPrime;
+}
+
+uint64_t Hash(std::string_view s) {
+  uint64_t h = kHashSeed;
+  for (char c : s) h = HashStep(h, c);
+  return h;
+}
+
+// Strictly valid UTF-8 (what RE2 accepts in a pattern, or less).
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+                                                                : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    const unsigned char d = n > 1 ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) ||
+        (c == 0xF4 && d > 0x8F)) {
+      return false;  // overlong, surrogate or past U+10FFFF
+    }
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+void TextWords::Build(std::string_view text) {
+  runs.clear();
+  prefix_hash.resize(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    Run run;
+    run.begin = i;
+    uint64_t h = kHashSeed;
+    while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]))) {
+      h = HashStep(h, text[i]);
+      prefix_hash[i++] = h;
+    }
+    run.end = i;
+    runs.push_back(run);
+  }
+}
+
+bool TermIndex::Add(int expr, int entry, std::string_view written) {
+  // The same reading of the term as TermToRegex.
+  std::string folded = FoldForMatching(written).text;
+  if (folded.size() > kMaxTermBytes || !ValidUtf8(folded)) return false;
+  std::string_view body = folded;
+  while (!body.empty() && IsSplitSpace(body.back())) body.remove_suffix(1);
+  Term term;
+  while (!body.empty() && body.back() == '*') {
+    term.wildcard = true;
+    body.remove_suffix(1);
+  }
+  size_t i = 0;
+  while (i < body.size()) {
+    while (i < body.size() && IsSplitSpace(body[i])) ++i;
+    size_t j = i;
+    while (j < body.size() && !IsSplitSpace(body[j])) ++j;
+    if (j > i) {
+      std::string word(body.substr(i, j - i));
+      for (char& c : word) {
+        if (c == '\0') return false;
+        c = Lower(c);
+      }
+      term.words.push_back(std::move(word));
+    }
+    i = j;
+  }
+  if (term.words.empty()) return false;
+  const std::string& first = term.words.front();
+  term.leading_boundary = IsWordByte(static_cast<unsigned char>(first.front()));
+  size_t k = 0;
+  while (k < first.size() && IsWordByte(static_cast<unsigned char>(first[k]))) ++k;
+  term.key = first.substr(0, k);
+  term.prefix = term.leading_boundary && term.wildcard && term.words.size() == 1 &&
+                k == first.size();
+  term.trailing_boundary = IsWordByte(static_cast<unsigned char>(term.words.back().back()));
+  term.expr = expr;
+  term.entry = entry;
+  if (slot_by_expr_.size() <= static_cast<size_t>(expr)) slot_by_expr_.resize(expr + 1, -1);
+  slot_by_expr_[expr] = static_cast<int>(terms_.size());
+  terms_.push_back(std::move(term));
+  return true;
+}
+
+void TermIndex::Build() {
+  for (size_t slot = 0; slot < terms_.size(); ++slot) {
+    const Term& t = terms_[slot];
+    const int s = static_cast<int>(slot);
+    if (!t.leading_boundary) {
+      by_first_byte_[static_cast<unsigned char>(t.words.front().front())].push_back(s);
+      any_free_ = true;
+    } else if (t.prefix) {
+      prefix_[Hash(t.key)].push_back(s);
+      prefix_lengths_.push_back(t.key.size());
+    } else {
+      exact_[Hash(t.key)].push_back(s);
+    }
+  }
+  std::sort(prefix_lengths_.begin(), prefix_lengths_.end());
+  prefix_lengths_.erase(std::unique(prefix_lengths_.begin(), prefix_lengths_.end()),
+                        prefix_lengths_.end());
+}
+
+int TermIndex::SlotOf(int expr) const {
+  return expr >= 0 && static_cast<size_t>(expr) < slot_by_expr_.size() ? slot_by_expr_[expr]
+                                                                        : -1;
+}
+
+bool TermIndex::MatchAt(int slot, std::string_view text, size_t begin, size_t* end) const {
+  const Term& t = terms_[slot];
+  if (begin >= text.size()) return false;
+  if (t.leading_boundary && begin > 0 && IsWordByte(static_cast<unsigned char>(text[begin - 1]))) {
+    return false;  // \b before a word character
+  }
+  size_t q = begin;
+  for (size_t w = 0; w < t.words.size(); ++w) {
+    if (w > 0) {  // \s+
+      if (q >= text.size() || !IsRe2Space(text[q])) return false;
+      while (q < text.size() && IsRe2Space(text[q])) ++q;
+    }
+    const std::string& word = t.words[w];
+    if (text.size() - q < word.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      if (Lower(text[q + k]) != word[k]) return false;
+    }
+    q += word.size();
+  }
+  if (t.wildcard) {
+    while (q < text.size() && IsWordByte(static_cast<unsigned char>(text[q]))) ++q;
+  }
+  if (t.trailing_boundary && q < text.size() && IsWordByte(static_cast<unsigned char>(text[q]))) {
+    return false;  // \b after a word character
+  }
+  *end = q;
+  return true;
+}
+
+bool TermIndex::NextMatch(int slot, std::string_view text, size_t pos, size_t* begin,
+                          size_t* end) const {
+  for (size_t i = pos; i < text.size(); ++i) {
+    if (MatchAt(slot, text, i, end)) {
+      *begin = i;
+      return true;
+    }
+  }
+  return false;
+}
+
+void TermIndex::TrySlots(const std::vector<int>& slots, std::string_view text, size_t at,
+                         std::vector<TermMatch>* out) const {
+  size_t end;
+  for (int slot : slots) {
+    if (MatchAt(slot, text, at, &end)) {
+      const Term& t = terms_[slot];
+      out->push_back(TermMatch{t.expr, t.entry, at, end});
+    }
+  }
+}
+
+void TermIndex::Scan(std::string_view text, const TextWords& words,
+                     std::vector<TermMatch>* out) const {
+  if (terms_.empty()) return;
+  const size_t first = out->size();
+  if (!exact_.empty() || !prefix_.empty()) {
+    for (const TextWords::Run& run : words.runs) {
+      auto exact = exact_.find(words.prefix_hash[run.end - 1]);
+      if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out);
+      for (size_t length : prefix_lengths_) {
+        if (length > run.end - run.begin) break;
+        auto prefix = prefix_.find(words.prefix_hash[run.begin + length - 1]);
+        if (prefix != prefix_.end()) TrySlots(prefix->second, text, run.begin, out);
+      }
+    }
+  }
+  if (any_free_) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      const std::vector<int>& slots = by_first_byte_[static_cast<unsigned char>(text[i])];
+      if (!slots.empty()) TrySlots(slots, text, i, out);
+    }
+  }
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+            [](const TermMatch& a, const TermMatch& b) {
+              return a.begin != b.begin ? a.begin < b.begin : a.expr < b.expr;
+            });
+}
+
+}  // namespace heard
