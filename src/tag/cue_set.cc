@@ -41,6 +41,10 @@ bool HasDotRun(const std::string& regex) {
   return false;
 }
 
+// Memory for an entry's alternation of patterns: its DFA must hold the states of a whole
+// record's text, or RE2 gives up the DFA for the far slower NFA on every search.
+constexpr int64_t kSearchMaxMem = 64 << 20;
+
 std::string Quote(std::string_view s) {
   return RE2::QuoteMeta(re2::StringPiece(s.data(), s.size()));
 }
@@ -103,15 +107,6 @@ std::string PlaceToRegex(std::string_view place) {
 CueSet::CueSet(bool case_sensitive) {
   options_.set_log_errors(false);
   options_.set_case_sensitive(case_sensitive);
-}
-
-std::pair<const CueScan::Occurrence*, const CueScan::Occurrence*> CueScan::Of(int entry) const {
-  auto first = std::lower_bound(occurrences.begin(), occurrences.end(), entry,
-                                [](const Occurrence& o, int e) { return o.entry < e; });
-  auto last = first;
-  while (last != occurrences.end() && last->entry == entry) ++last;
-  const Occurrence* base = occurrences.data();
-  return {base + (first - occurrences.begin()), base + (last - occurrences.begin())};
 }
 
 namespace {
@@ -206,7 +201,9 @@ bool CueSet::Compile() {
       if (!alternation.empty()) alternation += '|';
       alternation += "(?:" + regex_text_[i] + ")";
     }
-    auto re = std::make_unique<RE2>(alternation, options_);
+    RE2::Options search_options = options_;
+    search_options.set_max_mem(kSearchMaxMem);
+    auto re = std::make_unique<RE2>(alternation, search_options);
     if (re->ok()) entry_regexes_[entry] = std::move(re);  // else each pattern is asked
   }
   return set_ == nullptr || set_ok_;
@@ -314,52 +311,38 @@ int CueSet::PatternAt(int entry, std::string_view text, size_t begin) const {
   return -1;
 }
 
+bool CueSet::NextPatternMatch(int entry, std::string_view text, size_t pos, size_t* begin,
+                              size_t* end) const {
+  if (static_cast<size_t>(entry) >= patterns_by_entry_.size()) return false;
+  const RE2* alternation = entry_regexes_[entry].get();
+  if (alternation != nullptr) return NextNonEmpty(*alternation, text, pos, begin, end);
+  bool found = false;  // leftmost; at one start the first pattern added
+  for (int i : patterns_by_entry_[entry]) {
+    size_t b, e;
+    if (!NextNonEmpty(*regexes_[i], text, pos, &b, &e)) continue;
+    if (!found || b < *begin) *begin = b, *end = e, found = true;
+  }
+  return found;
+}
+
 // An entry's alternation lists its indexed terms first, so at any start where one of them
 // matches it wins; elsewhere the alternation of its patterns decides. RE2 is asked only for
-// the entries whose patterns the set says may match.
+// the entries whose patterns the set says may match, and only when a reader gets that far.
 void CueSet::Scan(std::string_view text, const TextWords& words, CueScan* out) const {
-  out->occurrences.clear();
-  out->terms.clear();
-  out->patterns.clear();
-  out->all_patterns = false;
-  terms_.Scan(text, words, &out->terms);
-  std::vector<CueScan::Occurrence>& occurrences = out->occurrences;
-  for (const TermMatch& m : out->terms) {
+  out->set_ = this;
+  out->text_ = text;
+  out->occurrences_.clear();
+  out->terms_.clear();
+  out->patterns_.clear();
+  out->all_patterns_ = false;
+  out->lists_.clear();
+  out->entries_.clear();
+  terms_.Scan(text, words, &out->terms_);
+  std::vector<CueScan::Occurrence>& occurrences = out->occurrences_;
+  for (const TermMatch& m : out->terms_) {
     occurrences.push_back(CueScan::Occurrence{m.entry, m.expr, m.begin, m.end});
   }
-  if (!pattern_entries_.empty()) {
-    thread_local std::vector<int> entries;
-    entries.clear();
-    if (pattern_entries_.size() <= 2) {  // cheaper than the set
-      out->all_patterns = true;
-      entries = pattern_entries_;
-    } else {
-      Candidates(text, &out->patterns);
-      for (int i : out->patterns) entries.push_back(entries_[i]);
-      std::sort(entries.begin(), entries.end());
-      entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-    }
-    for (int entry : entries) {
-      const RE2* alternation = entry_regexes_[entry].get();
-      size_t pos = 0, b = 0, e = 0;
-      while (pos <= text.size()) {
-        bool found = false;
-        if (alternation != nullptr) {
-          found = NextNonEmpty(*alternation, text, pos, &b, &e);
-        } else {  // leftmost; at one start the first pattern added
-          for (int i : patterns_by_entry_[entry]) {
-            size_t ib, ie;
-            if (!NextNonEmpty(*regexes_[i], text, pos, &ib, &ie)) continue;
-            if (!found || ib < b) b = ib, e = ie, found = true;
-          }
-        }
-        if (!found) break;
-        occurrences.push_back(CueScan::Occurrence{entry, -1, b, e});
-        pos = b + 1;
-      }
-    }
-  }
-  // Terms come first at any one start, and among terms the first added.
+  // Among terms at one start, the first added (Scan lists them by expression).
   std::stable_sort(occurrences.begin(), occurrences.end(),
                    [](const CueScan::Occurrence& a, const CueScan::Occurrence& b) {
                      return a.entry != b.entry ? a.entry < b.entry : a.begin < b.begin;
@@ -369,6 +352,86 @@ void CueSet::Scan(std::string_view text, const TextWords& words, CueScan* out) c
                                   return a.entry == b.entry && a.begin == b.begin;
                                 }),
                     occurrences.end());
+  std::vector<int>& entries = out->entries_;
+  for (const CueScan::Occurrence& o : occurrences) {
+    if (entries.empty() || entries.back() != o.entry) entries.push_back(o.entry);
+  }
+  if (!pattern_entries_.empty()) {
+    thread_local std::vector<int> with_patterns;
+    with_patterns.clear();
+    if (pattern_entries_.size() <= 2) {  // cheaper than the set
+      out->all_patterns_ = true;
+      with_patterns = pattern_entries_;
+    } else {
+      Candidates(text, &out->patterns_);
+      for (int i : out->patterns_) with_patterns.push_back(entries_[i]);
+      std::sort(with_patterns.begin(), with_patterns.end());
+      with_patterns.erase(std::unique(with_patterns.begin(), with_patterns.end()),
+                          with_patterns.end());
+    }
+    for (int entry : with_patterns) {
+      out->lists_.emplace_back();
+      out->lists_.back().entry = entry;
+    }
+    const size_t terms_only = entries.size();
+    entries.insert(entries.end(), with_patterns.begin(), with_patterns.end());
+    std::inplace_merge(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(terms_only),
+                       entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  }
+}
+
+bool CueScan::PatternMayMatch(int expr) const {
+  return all_patterns_ || std::binary_search(patterns_.begin(), patterns_.end(), expr);
+}
+
+bool CueScan::PatternOccurrence(int list, size_t k, std::pair<size_t, size_t>* out) {
+  PatternList& l = lists_[static_cast<size_t>(list)];
+  while (l.found.size() <= k && !l.done) {
+    size_t b, e;
+    if (l.next > text_.size() || !set_->NextPatternMatch(l.entry, text_, l.next, &b, &e)) {
+      l.done = true;
+      break;
+    }
+    l.found.emplace_back(b, e);
+    l.next = b + 1;
+  }
+  if (k >= l.found.size()) return false;
+  *out = l.found[k];
+  return true;
+}
+
+CueScan::Cursor::Cursor(CueScan& scan, int entry) : scan_(&scan), entry_(entry) {
+  const std::vector<Occurrence>& occurrences = scan.occurrences_;
+  auto first = std::lower_bound(occurrences.begin(), occurrences.end(), entry,
+                                [](const Occurrence& o, int e) { return o.entry < e; });
+  auto last = first;
+  while (last != occurrences.end() && last->entry == entry) ++last;
+  term_ = static_cast<size_t>(first - occurrences.begin());
+  term_end_ = static_cast<size_t>(last - occurrences.begin());
+  auto list = std::lower_bound(scan.lists_.begin(), scan.lists_.end(), entry,
+                               [](const PatternList& l, int e) { return l.entry < e; });
+  if (list != scan.lists_.end() && list->entry == entry) {
+    list_ = static_cast<int>(list - scan.lists_.begin());
+  }
+}
+
+bool CueScan::Cursor::Next(Occurrence* o) {
+  std::pair<size_t, size_t> p;
+  const bool has_pattern = list_ >= 0 && scan_->PatternOccurrence(list_, pattern_, &p);
+  if (term_ < term_end_) {
+    const Occurrence& t = scan_->occurrences_[term_];
+    if (!has_pattern || t.begin <= p.first) {
+      if (has_pattern && t.begin == p.first) ++pattern_;  // a term first in the alternation
+      *o = t;
+      ++term_;
+      return true;
+    }
+  }
+  if (!has_pattern) return false;
+  *o = Occurrence{entry_, -1, p.first, p.second};
+  ++pattern_;
+  return true;
 }
 
 }  // namespace heard

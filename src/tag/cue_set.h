@@ -29,23 +29,61 @@ std::string TermToRegex(std::string_view term);
 // curly one too, \b at ASCII word-character edges.
 std::string PlaceToRegex(std::string_view place);
 
-// Every occurrence of every entry of a CueSet in one text (CueSet::Scan).
-struct CueScan {
+class CueSet;
+
+// Every occurrence of every entry of a CueSet in one text (CueSet::Scan). An occurrence of an
+// entry is a start b where the leftmost-first alternation of the entry's expressions (in the
+// order added) has a non-empty match, ending at e: what a search for the entry from each
+// position in turn finds. Term occurrences are listed by the scan; an entry's pattern
+// occurrences are searched for only as far as a reader asks (some are slow to find).
+class CueScan {
+ public:
   struct Occurrence {
     int entry = -1;
     int expr = -1;  // the expression that matched; -1: one of the entry's patterns
     size_t begin = 0, end = 0;
   };
-  // By entry, then begin: per entry every start b where the leftmost-first alternation of
-  // the entry's expressions (in the order added) has a non-empty match, ending at e. What
-  // NextEntryMatch from each position in turn would give.
-  std::vector<Occurrence> occurrences;
-  std::vector<TermMatch> terms;  // every match of every indexed term, by begin then expression
-  std::vector<int> patterns;     // pattern expressions (ascending) that may match somewhere
-  bool all_patterns = false;     // true: every pattern expression may
 
-  // The occurrences of `entry`, as [first, last).
-  std::pair<const Occurrence*, const Occurrence*> Of(int entry) const;
+  // The occurrences of one entry, in begin order. The scan must outlive the cursor.
+  class Cursor {
+   public:
+    Cursor(CueScan& scan, int entry);
+    bool Next(Occurrence* o);  // false after the last
+
+   private:
+    CueScan* scan_;
+    int entry_;
+    size_t term_, term_end_;  // into scan_->occurrences_
+    int list_ = -1;           // into scan_->lists_
+    size_t pattern_ = 0;
+  };
+
+  // Entries that have a term occurrence or a pattern that may match, ascending.
+  const std::vector<int>& entries() const { return entries_; }
+  // Every match of every indexed term, by begin then expression.
+  const std::vector<TermMatch>& terms() const { return terms_; }
+  // Whether pattern expression `expr` may match somewhere in the text.
+  bool PatternMayMatch(int expr) const;
+
+ private:
+  friend class CueSet;
+  struct PatternList {
+    int entry = -1;
+    std::vector<std::pair<size_t, size_t>> found;
+    size_t next = 0;  // where the next search starts
+    bool done = false;
+  };
+  // The k-th pattern occurrence of list `list`, searching for it when not found yet.
+  bool PatternOccurrence(int list, size_t k, std::pair<size_t, size_t>* out);
+
+  const CueSet* set_ = nullptr;
+  std::string_view text_;
+  std::vector<Occurrence> occurrences_;  // of terms: by entry, then begin, one per start
+  std::vector<TermMatch> terms_;
+  std::vector<int> patterns_;  // pattern expressions (ascending) that may match somewhere
+  bool all_patterns_ = false;  // true: every pattern expression may
+  std::vector<PatternList> lists_;  // by entry, ascending
+  std::vector<int> entries_;
 };
 
 // Filled once, then Compile(), then read-only: every query is safe from many threads at once.
@@ -70,8 +108,12 @@ class CueSet {
   // the set. Call once.
   bool Compile();
 
-  // Fills *out with every occurrence in `text` (`words` built from it); see CueScan.
+  // Starts *out on `text` (`words` built from it; both must outlive *out); see CueScan.
   void Scan(std::string_view text, const TextWords& words, CueScan* out) const;
+
+  // The leftmost non-empty match at or after `pos` of the alternation of `entry`'s patterns.
+  bool NextPatternMatch(int entry, std::string_view text, size_t pos, size_t* begin,
+                        size_t* end) const;
 
   // The expression of `entry`'s patterns that the alternation takes at `begin` (the first in
   // the order added that matches there, non-empty); -1 when none does.

@@ -196,13 +196,12 @@ void ExclusionSpans(RecordScan& scan, const CueSet& exclusions, int entry,
   for (int x : exprs) {
     if (exclusions.IsTerm(x)) {
       size_t pos = 0;
-      for (const TermMatch& m : found.terms) {
+      for (const TermMatch& m : found.terms()) {
         if (m.expr != x || m.begin < pos) continue;
         spans->emplace_back(m.begin, m.end);
         pos = m.end;
       }
-    } else if (found.all_patterns ||
-               std::binary_search(found.patterns.begin(), found.patterns.end(), x)) {
+    } else if (found.PatternMayMatch(x)) {
       size_t b, e, pos = 0;
       while (exclusions.NextMatch(x, text, pos, &b, &e)) {
         spans->emplace_back(b, e);
@@ -218,18 +217,20 @@ void ExclusionSpans(RecordScan& scan, const CueSet& exclusions, int entry,
 std::vector<Hit> FirstHits(RecordScan& scan, const CueSet& cues, const CueSet* exclusions) {
   std::vector<Hit> hits;
   std::string_view text = scan.text();
-  const std::vector<CueScan::Occurrence>& occurrences = scan.Of(cues).occurrences;
+  CueScan& found = scan.Of(cues);
   thread_local std::vector<std::pair<size_t, size_t>> excluded;
-  for (size_t g = 0; g < occurrences.size();) {
-    const int entry = occurrences[g].entry;
-    size_t group_end = g;
-    while (group_end < occurrences.size() && occurrences[group_end].entry == entry) ++group_end;
-    excluded.clear();
-    if (exclusions != nullptr) ExclusionSpans(scan, *exclusions, entry, &excluded);
+  for (int entry : found.entries()) {
+    CueScan::Cursor cursor(found, entry);
+    CueScan::Occurrence o;
     size_t pos = 0;
-    for (size_t k = g; k < group_end; ++k) {
-      const CueScan::Occurrence& o = occurrences[k];
+    bool spans = false;
+    while (cursor.Next(&o)) {
       if (o.begin < pos) continue;
+      if (!spans) {
+        excluded.clear();
+        if (exclusions != nullptr) ExclusionSpans(scan, *exclusions, entry, &excluded);
+        spans = true;
+      }
       const bool is_excluded =
           std::any_of(excluded.begin(), excluded.end(), [&](const std::pair<size_t, size_t>& s) {
             return o.begin < s.second && s.first < o.end;
@@ -242,7 +243,6 @@ std::vector<Hit> FirstHits(RecordScan& scan, const CueSet& cues, const CueSet* e
       }
       pos = NextChar(text, o.begin);
     }
-    g = group_end;
   }
   return hits;
 }

@@ -76,23 +76,12 @@ void QualifierRules::Compile(const QualifierCues& cues, LexiconErrors* errors) {
   AddList(cues.boundaries, "boundaries", cues.pos, &boundaries, errors);
 }
 
-namespace {
-
-using Occurrences = std::vector<CueScan::Occurrence>;
-
-// The occurrences of a one-entry set that start at or after `pos`.
-Occurrences::const_iterator From(const Occurrences& occurrences, size_t pos) {
-  return std::lower_bound(occurrences.begin(), occurrences.end(), pos,
-                          [](const CueScan::Occurrence& o, size_t p) { return o.begin < p; });
-}
-
-}  // namespace
-
 bool QualifierRules::Cancelled(RecordScan& scan, size_t from, size_t b, size_t e) const {
   if (pseudo.size() == 0) return false;
-  const Occurrences& found = scan.Of(pseudo).occurrences;
-  for (auto p = From(found, from); p != found.end() && p->begin < e; ++p) {
-    if (p->end > b) return true;
+  CueScan::Cursor cursor(scan.Of(pseudo), 0);
+  CueScan::Occurrence p;
+  while (cursor.Next(&p) && p.begin < e) {
+    if (p.begin >= from && p.end > b) return true;
   }
   return false;
 }
@@ -105,8 +94,10 @@ Qualifier QualifierRules::Qualify(RecordScan& scan, size_t begin, size_t end) co
   if (!filled) {
     clause_ends->clear();
     if (boundaries.size() > 0) {
+      CueScan::Cursor cursor(scan.Of(boundaries), 0);
+      CueScan::Occurrence o;
       size_t pos = 0;
-      for (const CueScan::Occurrence& o : scan.Of(boundaries).occurrences) {
+      while (cursor.Next(&o)) {
         if (o.begin < pos) continue;
         clause_ends->emplace_back(o.begin, o.end);
         pos = std::max(o.end, o.begin + 1);
@@ -124,10 +115,11 @@ Qualifier QualifierRules::Qualify(RecordScan& scan, size_t begin, size_t end) co
   }
   auto before = [&](const CueSet& cues) {
     if (cues.size() == 0) return false;
-    const Occurrences& found = scan.Of(cues).occurrences;
-    for (auto c = From(found, clause_begin); c != found.end() && c->begin < begin; ++c) {
-      if (c->end <= begin && WordsBetween(text, c->end, begin) <= window &&
-          !Cancelled(scan, clause_begin, c->begin, c->end)) {
+    CueScan::Cursor cursor(scan.Of(cues), 0);
+    CueScan::Occurrence c;
+    while (cursor.Next(&c) && c.begin < begin) {
+      if (c.begin >= clause_begin && c.end <= begin && WordsBetween(text, c.end, begin) <= window &&
+          !Cancelled(scan, clause_begin, c.begin, c.end)) {
         return true;
       }
     }
@@ -135,11 +127,14 @@ Qualifier QualifierRules::Qualify(RecordScan& scan, size_t begin, size_t end) co
   };
   auto after = [&](const CueSet& cues) {
     if (cues.size() == 0) return false;
-    const Occurrences& found = scan.Of(cues).occurrences;
-    auto c = From(found, end);
-    if (c == found.end()) return false;
-    return c->end <= clause_end && WordsBetween(text, end, c->begin) <= window &&
-           !Cancelled(scan, clause_begin, c->begin, c->end);
+    CueScan::Cursor cursor(scan.Of(cues), 0);
+    CueScan::Occurrence c;
+    bool found = false;
+    while ((found = cursor.Next(&c)) && c.begin < end) {
+    }
+    if (!found) return false;
+    return c.end <= clause_end && WordsBetween(text, end, c.begin) <= window &&
+           !Cancelled(scan, clause_begin, c.begin, c.end);
   };
   if (before(negation_before) || after(negation_after)) return Qualifier::kNegated;
   if (before(hedge_before) || after(hedge_after)) return Qualifier::kHedged;
@@ -154,24 +149,26 @@ Qualifier QualifyEntry(const QualifierRules& rules, RecordScan& scan, const CueS
   if (!rules.present) return Qualifier::kNone;
   std::string_view text = scan.text();
   bool any = false, negated = false;
-  auto [first, last] = scan.Of(cues).Of(entry);
+  CueScan::Cursor cursor(scan.Of(cues), entry);
+  CueScan::Occurrence o;
   size_t pos = 0;
-  for (const CueScan::Occurrence* o = first; o != last; ++o) {
-    if (o->begin < pos) continue;
-    pos = o->begin + 1;
+  while (cursor.Next(&o)) {
+    if (o.begin < pos) continue;
+    pos = o.begin + 1;
     while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
     if (exclusions != nullptr && exclusions->size() > 0) {
-      auto [x, x_last] = scan.Of(*exclusions).Of(entry);
+      CueScan::Cursor x_cursor(scan.Of(*exclusions), entry);
+      CueScan::Occurrence x;
       bool excluded = false;
-      for (; x != x_last && x->begin < o->end; ++x) {
-        if (x->end > o->begin) {
+      while (x_cursor.Next(&x) && x.begin < o.end) {
+        if (x.end > o.begin) {
           excluded = true;
           break;
         }
       }
       if (excluded) continue;
     }
-    Qualifier q = rules.Qualify(scan, o->begin, o->end);
+    Qualifier q = rules.Qualify(scan, o.begin, o.end);
     if (q == Qualifier::kNone) return Qualifier::kNone;
     any = true;
     negated = negated || q == Qualifier::kNegated;

@@ -23,7 +23,7 @@ void RecordScan::Reset(uint64_t lexicon, std::string_view text) {
   boundaries_done_ = false;
 }
 
-const CueScan& RecordScan::Of(const CueSet& set) {
+CueScan& RecordScan::Of(const CueSet& set) {
   Slot* slot = nullptr;
   for (Slot& s : slots_) {
     if (s.set == &set || s.set == nullptr) {

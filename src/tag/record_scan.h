@@ -26,7 +26,7 @@ class RecordScan {
   std::string_view text() const { return text_; }
 
   // Every occurrence of every entry of `set` (one of the compiled lexicon's sets) in text().
-  const CueScan& Of(const CueSet& set);
+  CueScan& Of(const CueSet& set);
 
   // The clause ends of the qualifier rules: `boundaries` matches taken from the start, each
   // search resuming at max(end, begin + 1). Filled by the caller the first time.

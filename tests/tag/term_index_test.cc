@@ -141,8 +141,10 @@ TEST_CASE("a scan gives every start of each entry's leftmost-first alternation")
       REQUIRE(re.ok());
       INFO("entry " << entry << " " << alternation << " text '" << text << "'");
       std::vector<Span> fast;
-      auto [first, last] = scan.Of(entry);
-      for (auto o = first; o != last; ++o) {
+      CueScan::Cursor cursor(scan, entry);
+      CueScan::Occurrence occurrence;
+      while (cursor.Next(&occurrence)) {
+        const CueScan::Occurrence* o = &occurrence;
         fast.emplace_back(o->begin, o->end);
         // The expression is the first, in the order added, that matches at the start.
         int expected = -1;
