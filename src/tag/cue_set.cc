@@ -41,10 +41,6 @@ bool HasDotRun(const std::string& regex) {
   return false;
 }
 
-// Memory for an entry's alternation of patterns: its DFA must hold the states of a whole
-// record's text, or RE2 gives up the DFA for the far slower NFA on every search.
-constexpr int64_t kSearchMaxMem = 64 << 20;
-
 std::string Quote(std::string_view s) {
   return RE2::QuoteMeta(re2::StringPiece(s.data(), s.size()));
 }
@@ -190,26 +186,18 @@ bool CueSet::Compile() {
     }
   }
   terms_.Build();
-  entry_regexes_.clear();
-  entry_regexes_.resize(patterns_by_entry_.size());
   pattern_entries_.clear();
   for (size_t entry = 0; entry < patterns_by_entry_.size(); ++entry) {
-    if (patterns_by_entry_[entry].empty()) continue;
-    pattern_entries_.push_back(static_cast<int>(entry));
-    std::string alternation;
-    for (int i : patterns_by_entry_[entry]) {
-      if (!alternation.empty()) alternation += '|';
-      alternation += "(?:" + regex_text_[i] + ")";
-    }
-    RE2::Options search_options = options_;
-    search_options.set_max_mem(kSearchMaxMem);
-    auto re = std::make_unique<RE2>(alternation, search_options);
-    if (re->ok()) entry_regexes_[entry] = std::move(re);  // else each pattern is asked
+    if (!patterns_by_entry_[entry].empty()) pattern_entries_.push_back(static_cast<int>(entry));
   }
   return set_ == nullptr || set_ok_;
 }
 
 void CueSet::Candidates(std::string_view text, std::vector<int>* out) const {
+  Candidates(text, out, true);
+}
+
+void CueSet::Candidates(std::string_view text, std::vector<int>* out, bool confirm) const {
   out->clear();
   if (regexes_.empty()) return;
   re2::StringPiece piece(text.data(), text.size());
@@ -246,7 +234,7 @@ void CueSet::Candidates(std::string_view text, std::vector<int>* out) const {
     }
     for (int id : potentials) {
       const int i = filtered_index_[id];
-      if (RE2::PartialMatch(piece, *regexes_[i])) out->push_back(i);
+      if (!confirm || RE2::PartialMatch(piece, *regexes_[i])) out->push_back(i);
     }
   }
   std::sort(out->begin(), out->end());
@@ -311,18 +299,15 @@ int CueSet::PatternAt(int entry, std::string_view text, size_t begin) const {
   return -1;
 }
 
-bool CueSet::NextPatternMatch(int entry, std::string_view text, size_t pos, size_t* begin,
-                              size_t* end) const {
-  if (static_cast<size_t>(entry) >= patterns_by_entry_.size()) return false;
-  const RE2* alternation = entry_regexes_[entry].get();
-  if (alternation != nullptr) return NextNonEmpty(*alternation, text, pos, begin, end);
-  bool found = false;  // leftmost; at one start the first pattern added
-  for (int i : patterns_by_entry_[entry]) {
-    size_t b, e;
-    if (!NextNonEmpty(*regexes_[i], text, pos, &b, &e)) continue;
-    if (!found || b < *begin) *begin = b, *end = e, found = true;
-  }
-  return found;
+const std::vector<int>& CueSet::PatternsOf(int entry) const {
+  static const std::vector<int> kNone;
+  return static_cast<size_t>(entry) < patterns_by_entry_.size() ? patterns_by_entry_[entry]
+                                                                 : kNone;
+}
+
+bool CueSet::AnyMatchAt(int i, std::string_view text, size_t begin) const {
+  re2::StringPiece piece(text.data(), text.size());
+  return regexes_[i]->Match(piece, begin, text.size(), RE2::ANCHOR_START, nullptr, 0);
 }
 
 // An entry's alternation lists its indexed terms first, so at any start where one of them
@@ -363,7 +348,7 @@ void CueSet::Scan(std::string_view text, const TextWords& words, CueScan* out) c
       out->all_patterns_ = true;
       with_patterns = pattern_entries_;
     } else {
-      Candidates(text, &out->patterns_);
+      Candidates(text, &out->patterns_, false);  // a search of the entry confirms them
       for (int i : out->patterns_) with_patterns.push_back(entries_[i]);
       std::sort(with_patterns.begin(), with_patterns.end());
       with_patterns.erase(std::unique(with_patterns.begin(), with_patterns.end()),
@@ -385,16 +370,49 @@ bool CueScan::PatternMayMatch(int expr) const {
   return all_patterns_ || std::binary_search(patterns_.begin(), patterns_.end(), expr);
 }
 
-bool CueScan::PatternOccurrence(int list, size_t k, std::pair<size_t, size_t>* out) {
+// The alternation of an entry's patterns, leftmost-first, without building it: the leftmost
+// start B where some pattern has a non-empty match, taken by the first pattern (in the order
+// added) matching there; but when an earlier pattern matches at B only empty, the alternation
+// matches empty at B, and the search goes on from the next character.
+bool CueScan::FindNextPattern(PatternList* l) {
+  constexpr size_t kNone = std::string_view::npos;
+  const std::vector<int>& patterns = set_->PatternsOf(l->entry);
+  if (l->ahead.empty()) l->ahead.assign(patterns.size(), Found{0, 0, -1});  // expr -1: unknown
+  size_t pos = l->next;
+  while (pos <= text_.size()) {
+    size_t best = kNone;
+    size_t winner = 0;
+    for (size_t k = 0; k < patterns.size(); ++k) {
+      Found& a = l->ahead[k];
+      if (a.expr < 0 || (a.begin != kNone && a.begin < pos)) {
+        a.expr = patterns[k];
+        if (!PatternMayMatch(a.expr) ||
+            !set_->NextMatch(a.expr, text_, pos, &a.begin, &a.end)) {
+          a.begin = kNone;
+        }
+      }
+      if (a.begin < best) best = a.begin, winner = k;
+    }
+    if (best == kNone) return false;
+    bool empty = false;
+    for (size_t k = 0; k < winner && !empty; ++k) {
+      empty = set_->AnyMatchAt(patterns[k], text_, best);
+    }
+    if (!empty) {
+      l->found.push_back(l->ahead[winner]);
+      l->next = best + 1;
+      return true;
+    }
+    pos = best + 1;
+    while (pos < text_.size() && (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) ++pos;
+  }
+  return false;
+}
+
+bool CueScan::PatternOccurrence(int list, size_t k, Found* out) {
   PatternList& l = lists_[static_cast<size_t>(list)];
   while (l.found.size() <= k && !l.done) {
-    size_t b, e;
-    if (l.next > text_.size() || !set_->NextPatternMatch(l.entry, text_, l.next, &b, &e)) {
-      l.done = true;
-      break;
-    }
-    l.found.emplace_back(b, e);
-    l.next = b + 1;
+    if (l.next > text_.size() || !FindNextPattern(&l)) l.done = true;
   }
   if (k >= l.found.size()) return false;
   *out = l.found[k];
@@ -417,19 +435,19 @@ CueScan::Cursor::Cursor(CueScan& scan, int entry) : scan_(&scan), entry_(entry) 
 }
 
 bool CueScan::Cursor::Next(Occurrence* o) {
-  std::pair<size_t, size_t> p;
+  Found p;
   const bool has_pattern = list_ >= 0 && scan_->PatternOccurrence(list_, pattern_, &p);
   if (term_ < term_end_) {
     const Occurrence& t = scan_->occurrences_[term_];
-    if (!has_pattern || t.begin <= p.first) {
-      if (has_pattern && t.begin == p.first) ++pattern_;  // a term first in the alternation
+    if (!has_pattern || t.begin <= p.begin) {
+      if (has_pattern && t.begin == p.begin) ++pattern_;  // a term first in the alternation
       *o = t;
       ++term_;
       return true;
     }
   }
   if (!has_pattern) return false;
-  *o = Occurrence{entry_, -1, p.first, p.second};
+  *o = Occurrence{entry_, p.expr, p.begin, p.end};
   ++pattern_;
   return true;
 }

@@ -67,20 +67,30 @@ class CueScan {
 
  private:
   friend class CueSet;
+  struct Found {
+    size_t begin, end;
+    int expr;
+  };
   struct PatternList {
     int entry = -1;
-    std::vector<std::pair<size_t, size_t>> found;
+    std::vector<Found> found;
     size_t next = 0;  // where the next search starts
     bool done = false;
+    // Per pattern of the entry (in the order added), its leftmost non-empty match at or after
+    // some earlier `next`: still its leftmost one while begin >= next. begin npos: none.
+    std::vector<Found> ahead;
   };
   // The k-th pattern occurrence of list `list`, searching for it when not found yet.
-  bool PatternOccurrence(int list, size_t k, std::pair<size_t, size_t>* out);
+  bool PatternOccurrence(int list, size_t k, Found* out);
+  // Searches for the next occurrence of list `l`; false when there is none.
+  bool FindNextPattern(PatternList* l);
 
   const CueSet* set_ = nullptr;
   std::string_view text_;
   std::vector<Occurrence> occurrences_;  // of terms: by entry, then begin, one per start
   std::vector<TermMatch> terms_;
-  std::vector<int> patterns_;  // pattern expressions (ascending) that may match somewhere
+  std::vector<int> patterns_;  // pattern expressions (ascending) that may match somewhere:
+                               // every one that does, and maybe others
   bool all_patterns_ = false;  // true: every pattern expression may
   std::vector<PatternList> lists_;  // by entry, ascending
   std::vector<int> entries_;
@@ -103,17 +113,17 @@ class CueSet {
   bool AddTerm(int entry, const std::string& regex, const std::string& written,
                std::string* error);
 
-  // Builds the set of patterns, and per entry one RE2 of all its patterns, so the earliest
-  // pattern match of an entry costs one search. Returns false if RE2 runs out of memory for
-  // the set. Call once.
+  // Builds the set of patterns and the term index. Returns false if RE2 runs out of memory
+  // for the set. Call once.
   bool Compile();
 
   // Starts *out on `text` (`words` built from it; both must outlive *out); see CueScan.
   void Scan(std::string_view text, const TextWords& words, CueScan* out) const;
 
-  // The leftmost non-empty match at or after `pos` of the alternation of `entry`'s patterns.
-  bool NextPatternMatch(int entry, std::string_view text, size_t pos, size_t* begin,
-                        size_t* end) const;
+  // The patterns (expressions not in the term index) of `entry`, in the order added.
+  const std::vector<int>& PatternsOf(int entry) const;
+  // Whether expression `i` (a pattern) matches, even empty, anchored at `begin`.
+  bool AnyMatchAt(int i, std::string_view text, size_t begin) const;
 
   // The expression of `entry`'s patterns that the alternation takes at `begin` (the first in
   // the order added that matches there, non-empty); -1 when none does.
@@ -122,6 +132,9 @@ class CueSet {
   // Replaces *out with the indices (ascending) of pattern expressions (not indexed terms)
   // that match somewhere in `text`.
   void Candidates(std::string_view text, std::vector<int>* out) const;
+  // As Candidates; with `confirm` false, expressions with an "any character" run whose
+  // literal words all occur are listed without running them (they may not match).
+  void Candidates(std::string_view text, std::vector<int>* out, bool confirm) const;
 
   // The leftmost non-empty match of expression `i` starting at or after byte
   // `pos`; false when there is none. Word boundaries see the whole text.
@@ -159,7 +172,6 @@ class CueSet {
   std::vector<std::vector<int>> exprs_by_entry_;
   std::vector<std::vector<int>> patterns_by_entry_;  // expressions not in terms_
   std::vector<int> pattern_entries_;                 // entries with patterns, ascending
-  std::vector<std::unique_ptr<RE2>> entry_regexes_;  // by entry, of its patterns; null if none
   // Plain terms, found by word lookup. A term goes here only while no pattern of its entry
   // has been added, so an entry's indexed terms all come first in its alternation.
   TermIndex terms_;
