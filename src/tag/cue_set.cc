@@ -41,6 +41,38 @@ bool HasDotRun(const std::string& regex) {
   return false;
 }
 
+// The head of `regex` before its first "any character" run at the top level ("\b(a|b)\b" of
+// "\b(a|b)\b.{0,40}\bc\b"): every match of the regex starts where the head matches. Empty when
+// there is none: a top-level '|', no such run, or the run first.
+std::string HeadBeforeDotRun(const std::string& regex) {
+  int depth = 0;
+  size_t cut = std::string::npos;
+  for (size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (c == '[') {  // a class: up to its closing ']' (a ']' first in it is literal)
+      size_t j = i + 1;
+      if (j < regex.size() && regex[j] == '^') ++j;
+      if (j < regex.size() && regex[j] == ']') ++j;
+      while (j < regex.size() && regex[j] != ']') j += regex[j] == '\\' ? 2 : 1;
+      i = j;
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (depth != 0) continue;
+    if (c == '|') return "";
+    if (cut == std::string::npos && c == '.' && i + 1 < regex.size() &&
+        std::string_view("*+?{").find(regex[i + 1]) != std::string_view::npos) {
+      cut = i;
+    }
+  }
+  return cut == std::string::npos ? "" : regex.substr(0, cut);
+}
+
 std::string Quote(std::string_view s) {
   return RE2::QuoteMeta(re2::StringPiece(s.data(), s.size()));
 }
@@ -141,7 +173,13 @@ bool CueSet::Add(int entry, const std::string& regex, const std::string& written
     return false;
   }
   const int index = static_cast<int>(regex_text_.size());
+  std::unique_ptr<RE2> head_re;
   if (HasDotRun(regex)) {
+    const std::string head = HeadBeforeDotRun(regex);
+    if (!head.empty()) {
+      head_re = std::make_unique<RE2>(head, options_);
+      if (!head_re->ok() || RE2::FullMatch("", *head_re)) head_re.reset();
+    }
     if (!filtered_) filtered_ = std::make_unique<re2::FilteredRE2>();
     int id = -1;
     if (filtered_->Add(regex, options_, &id) != RE2::NoError) {
@@ -159,6 +197,10 @@ bool CueSet::Add(int entry, const std::string& regex, const std::string& written
     set_index_.push_back(index);
   }
   regexes_.push_back(std::move(re));
+  if (head_re != nullptr) {
+    heads_.resize(static_cast<size_t>(index) + 1);
+    heads_[index] = std::move(head_re);
+  }
   regex_text_.push_back(regex);
   entries_.push_back(entry);
   written_.push_back(written);
@@ -275,7 +317,24 @@ const std::vector<int>& CueSet::ExprsOf(int entry) const {
 bool CueSet::NextMatch(int i, std::string_view text, size_t pos, size_t* begin, size_t* end) const {
   const int slot = terms_.SlotOf(i);
   if (slot >= 0) return terms_.NextMatch(slot, text, pos, begin, end);
-  return NextNonEmpty(*regexes_[i], text, pos, begin, end);
+  const RE2* head = static_cast<size_t>(i) < heads_.size() ? heads_[i].get() : nullptr;
+  if (head == nullptr) return NextNonEmpty(*regexes_[i], text, pos, begin, end);
+  // Where the head matches, the whole expression anchored there: the leftmost start with a
+  // match, as an unanchored search finds it, without running the "any character" run over
+  // the whole text. An empty match there does not count, as in NextNonEmpty.
+  re2::StringPiece piece(text.data(), text.size());
+  while (pos <= text.size()) {
+    re2::StringPiece m;
+    if (!head->Match(piece, pos, text.size(), RE2::UNANCHORED, &m, 1)) return false;
+    const size_t b = static_cast<size_t>(m.data() - text.data());
+    if (regexes_[i]->Match(piece, b, text.size(), RE2::ANCHOR_START, &m, 1) && !m.empty()) {
+      *begin = b;
+      *end = b + m.size();
+      return true;
+    }
+    pos = NextChar(text, b);
+  }
+  return false;
 }
 
 bool CueSet::MatchAt(int i, std::string_view text, size_t begin, size_t* end) const {

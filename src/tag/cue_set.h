@@ -166,6 +166,9 @@ class CueSet {
   std::unique_ptr<RE2::Set> atoms_;  // the filter's words, case-insensitive literals
   bool filtered_ok_ = false;         // false: test every filtered expression
   std::vector<std::unique_ptr<RE2>> regexes_;  // null for indexed terms
+  // By expression: for a pattern with an "any character" run, the part before it, which
+  // finds where the pattern may start; else null.
+  std::vector<std::unique_ptr<RE2>> heads_;
   std::vector<std::string> regex_text_;
   std::vector<int> entries_;
   std::vector<std::string> written_;
