@@ -364,6 +364,29 @@ const std::vector<int>& CueSet::PatternsOf(int entry) const {
                                                                  : kNone;
 }
 
+int CueSet::NextMatchBefore(int i, std::string_view text, size_t pos, size_t bound,
+                            size_t* begin, size_t* end, size_t* resume) const {
+  const RE2* head = static_cast<size_t>(i) < heads_.size() ? heads_[i].get() : nullptr;
+  if (head == nullptr) return NextMatch(i, text, pos, begin, end) ? 1 : 0;
+  re2::StringPiece piece(text.data(), text.size());
+  while (pos <= text.size()) {
+    re2::StringPiece m;
+    if (!head->Match(piece, pos, text.size(), RE2::UNANCHORED, &m, 1)) return 0;
+    const size_t b = static_cast<size_t>(m.data() - text.data());
+    if (b >= bound) {
+      *resume = b;
+      return 2;
+    }
+    if (regexes_[i]->Match(piece, b, text.size(), RE2::ANCHOR_START, &m, 1) && !m.empty()) {
+      *begin = b;
+      *end = b + m.size();
+      return 1;
+    }
+    pos = NextChar(text, b);
+  }
+  return 0;
+}
+
 bool CueSet::AnyMatchAt(int i, std::string_view text, size_t begin) const {
   re2::StringPiece piece(text.data(), text.size());
   return regexes_[i]->Match(piece, begin, text.size(), RE2::ANCHOR_START, nullptr, 0);
@@ -433,47 +456,70 @@ bool CueScan::PatternMayMatch(int expr) const {
 // start B where some pattern has a non-empty match, taken by the first pattern (in the order
 // added) matching there; but when an earlier pattern matches at B only empty, the alternation
 // matches empty at B, and the search goes on from the next character.
-bool CueScan::FindNextPattern(PatternList* l) {
+CueScan::Next CueScan::FindNextPattern(PatternList* l, size_t bound) {
   constexpr size_t kNone = std::string_view::npos;
   const std::vector<int>& patterns = set_->PatternsOf(l->entry);
-  if (l->ahead.empty()) l->ahead.assign(patterns.size(), Found{0, 0, -1});  // expr -1: unknown
+  if (l->ahead.empty()) l->ahead.resize(patterns.size());
   size_t pos = l->next;
   while (pos <= text_.size()) {
     size_t best = kNone;
     size_t winner = 0;
+    bool partial = false;  // some pattern is known only to have no match before its resume
     for (size_t k = 0; k < patterns.size(); ++k) {
-      Found& a = l->ahead[k];
-      if (a.expr < 0 || (a.begin != kNone && a.begin < pos)) {
-        a.expr = patterns[k];
-        if (!PatternMayMatch(a.expr) ||
-            !set_->NextMatch(a.expr, text_, pos, &a.begin, &a.end)) {
-          a.begin = kNone;
+      Ahead& a = l->ahead[k];
+      const bool stale = a.match.expr < 0 ||
+                         (a.exact ? a.match.begin != kNone && a.match.begin < pos
+                                  : a.resume <= pos || a.resume < bound);
+      if (stale) {
+        const size_t from = a.match.expr >= 0 && !a.exact ? std::max(pos, a.resume) : pos;
+        a.match.expr = patterns[k];
+        a.exact = true;
+        if (!PatternMayMatch(a.match.expr)) {
+          a.match.begin = kNone;
+        } else {
+          const int r = set_->NextMatchBefore(a.match.expr, text_, from, bound, &a.match.begin,
+                                              &a.match.end, &a.resume);
+          if (r == 0) a.match.begin = kNone;
+          if (r == 2) a.exact = false;
         }
       }
-      if (a.begin < best) best = a.begin, winner = k;
+      if (!a.exact) {
+        partial = true;
+      } else if (a.match.begin < best) {
+        best = a.match.begin, winner = k;
+      }
     }
-    if (best == kNone) return false;
+    // A pattern searched only up to its resume (>= bound) may match before `best`.
+    if (partial && (best == kNone || best >= bound)) return Next::kNotBefore;
+    if (best == kNone) return Next::kNone;
     bool empty = false;
     for (size_t k = 0; k < winner && !empty; ++k) {
       empty = set_->AnyMatchAt(patterns[k], text_, best);
     }
     if (!empty) {
-      l->found.push_back(l->ahead[winner]);
+      l->found.push_back(l->ahead[winner].match);
       l->next = best + 1;
-      return true;
+      return Next::kFound;
     }
     pos = best + 1;
     while (pos < text_.size() && (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) ++pos;
+    l->next = pos;
   }
-  return false;
+  return Next::kNone;
 }
 
-bool CueScan::PatternOccurrence(int list, size_t k, Found* out) {
+bool CueScan::PatternOccurrence(int list, size_t k, size_t bound, Found* out) {
   PatternList& l = lists_[static_cast<size_t>(list)];
   while (l.found.size() <= k && !l.done) {
-    if (l.next > text_.size() || !FindNextPattern(&l)) l.done = true;
+    if (l.next > text_.size()) {
+      l.done = true;
+      break;
+    }
+    const Next next = FindNextPattern(&l, bound);
+    if (next == Next::kNone) l.done = true;
+    if (next == Next::kNotBefore) break;
   }
-  if (k >= l.found.size()) return false;
+  if (k >= l.found.size() || l.found[k].begin >= bound) return false;
   *out = l.found[k];
   return true;
 }
@@ -495,7 +541,10 @@ CueScan::Cursor::Cursor(CueScan& scan, int entry) : scan_(&scan), entry_(entry) 
 
 bool CueScan::Cursor::Next(Occurrence* o) {
   Found p;
-  const bool has_pattern = list_ >= 0 && scan_->PatternOccurrence(list_, pattern_, &p);
+  // With a term next, only a pattern occurrence starting no later matters yet.
+  const size_t bound = term_ < term_end_ ? scan_->occurrences_[term_].begin + 1
+                                         : std::string_view::npos;
+  const bool has_pattern = list_ >= 0 && scan_->PatternOccurrence(list_, pattern_, bound, &p);
   if (term_ < term_end_) {
     const Occurrence& t = scan_->occurrences_[term_];
     if (!has_pattern || t.begin <= p.begin) {

@@ -71,19 +71,28 @@ class CueScan {
     size_t begin, end;
     int expr;
   };
+  // Per pattern: its leftmost non-empty match at or after some earlier search position, still
+  // its leftmost one while begin >= the position (begin npos: none); or, when not `exact`,
+  // only that no match starts before `resume`.
+  struct Ahead {
+    Found match{0, 0, -1};  // expr -1: not searched yet
+    bool exact = true;
+    size_t resume = 0;
+  };
   struct PatternList {
     int entry = -1;
     std::vector<Found> found;
     size_t next = 0;  // where the next search starts
     bool done = false;
-    // Per pattern of the entry (in the order added), its leftmost non-empty match at or after
-    // some earlier `next`: still its leftmost one while begin >= next. begin npos: none.
-    std::vector<Found> ahead;
+    std::vector<Ahead> ahead;  // per pattern of the entry, in the order added
   };
-  // The k-th pattern occurrence of list `list`, searching for it when not found yet.
-  bool PatternOccurrence(int list, size_t k, Found* out);
-  // Searches for the next occurrence of list `l`; false when there is none.
-  bool FindNextPattern(PatternList* l);
+  enum class Next { kFound, kNone, kNotBefore };
+  // The k-th pattern occurrence of list `list` if it starts before `bound`, searching for it
+  // when not found yet; false when there is none or it would start at or after `bound`.
+  bool PatternOccurrence(int list, size_t k, size_t bound, Found* out);
+  // Searches for the next occurrence of list `l`, not looking past the need to know whether
+  // one starts before `bound`.
+  Next FindNextPattern(PatternList* l, size_t bound);
 
   const CueSet* set_ = nullptr;
   std::string_view text_;
@@ -122,6 +131,10 @@ class CueSet {
 
   // The patterns (expressions not in the term index) of `entry`, in the order added.
   const std::vector<int>& PatternsOf(int entry) const;
+  // As NextMatch, but may stop at a start at or after `bound`: returns 1 (found, exact), 0
+  // (no match at all) or 2 (no match starts before *resume, which is >= bound).
+  int NextMatchBefore(int i, std::string_view text, size_t pos, size_t bound, size_t* begin,
+                      size_t* end, size_t* resume) const;
   // Whether expression `i` (a pattern) matches, even empty, anchored at `begin`.
   bool AnyMatchAt(int i, std::string_view text, size_t begin) const;
 
