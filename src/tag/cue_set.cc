@@ -402,7 +402,7 @@ void CueSet::Scan(std::string_view text, const TextWords& words, CueScan* out) c
   out->terms_.clear();
   out->patterns_.clear();
   out->all_patterns_ = false;
-  out->lists_.clear();
+  out->lists_used_ = 0;
   out->entries_.clear();
   terms_.Scan(text, words, &out->terms_);
   std::vector<CueScan::Occurrence>& occurrences = out->occurrences_;
@@ -437,8 +437,13 @@ void CueSet::Scan(std::string_view text, const TextWords& words, CueScan* out) c
                           with_patterns.end());
     }
     for (int entry : with_patterns) {
-      out->lists_.emplace_back();
-      out->lists_.back().entry = entry;
+      if (out->lists_used_ == out->lists_.size()) out->lists_.emplace_back();
+      CueScan::PatternList& list = out->lists_[out->lists_used_++];  // reused: no allocation
+      list.entry = entry;
+      list.found.clear();
+      list.next = 0;
+      list.done = false;
+      list.ahead.clear();
     }
     const size_t terms_only = entries.size();
     entries.insert(entries.end(), with_patterns.begin(), with_patterns.end());
@@ -532,9 +537,10 @@ CueScan::Cursor::Cursor(CueScan& scan, int entry) : scan_(&scan), entry_(entry) 
   while (last != occurrences.end() && last->entry == entry) ++last;
   term_ = static_cast<size_t>(first - occurrences.begin());
   term_end_ = static_cast<size_t>(last - occurrences.begin());
-  auto list = std::lower_bound(scan.lists_.begin(), scan.lists_.end(), entry,
+  const auto lists_end = scan.lists_.begin() + static_cast<std::ptrdiff_t>(scan.lists_used_);
+  auto list = std::lower_bound(scan.lists_.begin(), lists_end, entry,
                                [](const PatternList& l, int e) { return l.entry < e; });
-  if (list != scan.lists_.end() && list->entry == entry) {
+  if (list != lists_end && list->entry == entry) {
     list_ = static_cast<int>(list - scan.lists_.begin());
   }
 }

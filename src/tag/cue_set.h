@@ -101,7 +101,8 @@ class CueScan {
   std::vector<int> patterns_;  // pattern expressions (ascending) that may match somewhere:
                                // every one that does, and maybe others
   bool all_patterns_ = false;  // true: every pattern expression may
-  std::vector<PatternList> lists_;  // by entry, ascending
+  std::vector<PatternList> lists_;  // the first lists_used_, by entry, ascending
+  size_t lists_used_ = 0;
   std::vector<int> entries_;
 };
 
