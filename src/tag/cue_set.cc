@@ -426,7 +426,7 @@ void CueSet::Scan(std::string_view text, const TextWords& words, CueScan* out) c
   if (!pattern_entries_.empty()) {
     thread_local std::vector<int> with_patterns;
     with_patterns.clear();
-    if (pattern_entries_.size() <= 2) {  // cheaper than the set
+    if (set_index_.size() + filtered_index_.size() <= 2) {  // cheaper than the set
       out->all_patterns_ = true;
       with_patterns = pattern_entries_;
     } else {
