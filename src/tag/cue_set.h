@@ -1,5 +1,7 @@
-// CueSet: many regular expressions searched at once (an RE2::Set finds the candidates,
-// one RE2 per expression finds spans). Private to the tag stage.
+// CueSet: the cues of many lexicon entries searched at once. Plain terms are found by word
+// lookup (TermIndex); hand-written patterns by RE2 (an RE2::Set finds the candidates, one RE2
+// per pattern finds spans). Scan() lists what one text holds (CueScan). Private to the tag
+// stage.
 #ifndef HEARD_SRC_TAG_CUE_SET_H_
 #define HEARD_SRC_TAG_CUE_SET_H_
 
