@@ -128,7 +128,8 @@ struct NameMatch {
   std::string how;  // "name", "alias", "code", "misspelling", "edit distance 2"
 };
 
-// A compiled lexicon: every pattern compiled once into RE2 objects (an
+// A compiled lexicon: plain terms go into a word index (no regular
+// expression), hand-written patterns are compiled once into RE2 objects (an
 // RE2::Set per kind to find candidates, one RE2 per pattern for spans).
 // Immutable after Compile; safe for concurrent use from many threads.
 // Cheap to copy (shares the compiled state).
