@@ -80,6 +80,7 @@ class CueScan {
 
   const CueSet* set_ = nullptr;
   std::string_view text_;
+  const TextWords* words_ = nullptr;  // null: search without LiteralStart (see CueSet)
   std::vector<Occurrence> occurrences_;  // of terms: by entry, then begin, one per start
   std::vector<TermMatch> terms_;
   std::vector<int> patterns_;  // pattern expressions (ascending) that may match somewhere:

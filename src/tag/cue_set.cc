@@ -197,6 +197,11 @@ bool CueSet::Add(int entry, const std::string& regex, const std::string& written
     set_index_.push_back(index);
   }
   regexes_.push_back(std::move(re));
+  LiteralStart start;
+  if (start.Read(regex, options_.case_sensitive())) {
+    starts_.resize(static_cast<size_t>(index) + 1);
+    starts_[index] = std::move(start);
+  }
   if (head_re != nullptr) {
     heads_.resize(static_cast<size_t>(index) + 1);
     heads_[index] = std::move(head_re);
@@ -364,8 +369,35 @@ const std::vector<int>& CueSet::PatternsOf(int entry) const {
                                                                  : kNone;
 }
 
-int CueSet::NextMatchBefore(int i, std::string_view text, size_t pos, size_t bound,
-                            size_t* begin, size_t* end, size_t* resume) const {
+int CueSet::NextMatchBefore(int i, std::string_view text, const TextWords* words, size_t pos,
+                            size_t bound, size_t* begin, size_t* end, size_t* resume) const {
+  const LiteralStart* start = words != nullptr && static_cast<size_t>(i) < starts_.size() &&
+                                      !starts_[i].empty()
+                                  ? &starts_[i]
+                                  : nullptr;
+  if (start != nullptr) {
+    // Every match starts where a run of ASCII word characters does, with a head there: the
+    // first such start with a non-empty match anchored at it is the leftmost one.
+    const std::vector<TextWords::Run>& runs = words->runs;
+    auto run = std::lower_bound(runs.begin(), runs.end(), pos,
+                                [](const TextWords::Run& r, size_t p) { return r.begin < p; });
+    re2::StringPiece piece(text.data(), text.size());
+    for (; run != runs.end(); ++run) {
+      const size_t b = run->begin;
+      if (!start->At(text, b)) continue;
+      if (b >= bound) {
+        *resume = b;
+        return 2;
+      }
+      re2::StringPiece m;
+      if (regexes_[i]->Match(piece, b, text.size(), RE2::ANCHOR_START, &m, 1) && !m.empty()) {
+        *begin = b;
+        *end = b + m.size();
+        return 1;
+      }
+    }
+    return 0;
+  }
   const RE2* head = static_cast<size_t>(i) < heads_.size() ? heads_[i].get() : nullptr;
   if (head == nullptr) return NextMatch(i, text, pos, begin, end) ? 1 : 0;
   re2::StringPiece piece(text.data(), text.size());
@@ -398,6 +430,7 @@ bool CueSet::AnyMatchAt(int i, std::string_view text, size_t begin) const {
 void CueSet::Scan(std::string_view text, const TextWords& words, CueScan* out) const {
   out->set_ = this;
   out->text_ = text;
+  out->words_ = options_.case_sensitive() || !MayFoldToAscii(text) ? &words : nullptr;
   out->occurrences_.clear();
   out->terms_.clear();
   out->patterns_.clear();
