@@ -123,6 +123,25 @@ bool TermIndex::Add(int expr, int entry, std::string_view written) {
   return true;
 }
 
+namespace {
+
+constexpr size_t kFilterBits = size_t{1} << 15;
+
+size_t FilterBit(uint64_t hash) { return static_cast<size_t>((hash ^ (hash >> 31)) % kFilterBits); }
+
+void SetFilterBit(std::vector<uint64_t>* filter, uint64_t hash) {
+  if (filter->empty()) filter->assign(kFilterBits / 64, 0);
+  const size_t bit = FilterBit(hash);
+  (*filter)[bit / 64] |= uint64_t{1} << (bit % 64);
+}
+
+bool MayHold(const std::vector<uint64_t>& filter, uint64_t hash) {
+  const size_t bit = FilterBit(hash);
+  return !filter.empty() && ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
+}
+
+}  // namespace
+
 void TermIndex::Build() {
   for (size_t slot = 0; slot < terms_.size(); ++slot) {
     const Term& t = terms_[slot];
@@ -132,9 +151,11 @@ void TermIndex::Build() {
       any_free_ = true;
     } else if (t.prefix) {
       prefix_[Hash(t.key)].push_back(s);
+      SetFilterBit(&prefix_filter_, Hash(t.key));
       prefix_lengths_.push_back(t.key.size());
     } else {
       exact_[Hash(t.key)].push_back(s);
+      SetFilterBit(&exact_filter_, Hash(t.key));
     }
   }
   std::sort(prefix_lengths_.begin(), prefix_lengths_.end());
@@ -204,11 +225,16 @@ void TermIndex::Scan(std::string_view text, const TextWords& words,
   const size_t first = out->size();
   if (!exact_.empty() || !prefix_.empty()) {
     for (const TextWords::Run& run : words.runs) {
-      auto exact = exact_.find(words.prefix_hash[run.end - 1]);
-      if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out);
+      const uint64_t whole = words.prefix_hash[run.end - 1];
+      if (MayHold(exact_filter_, whole)) {
+        auto exact = exact_.find(whole);
+        if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out);
+      }
       for (size_t length : prefix_lengths_) {
         if (length > run.end - run.begin) break;
-        auto prefix = prefix_.find(words.prefix_hash[run.begin + length - 1]);
+        const uint64_t h = words.prefix_hash[run.begin + length - 1];
+        if (!MayHold(prefix_filter_, h)) continue;
+        auto prefix = prefix_.find(h);
         if (prefix != prefix_.end()) TrySlots(prefix->second, text, run.begin, out);
       }
     }
