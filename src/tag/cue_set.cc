@@ -197,6 +197,11 @@ bool CueSet::Add(int entry, const std::string& regex, const std::string& written
     set_index_.push_back(index);
   }
   regexes_.push_back(std::move(re));
+  ByteSequence bytes;
+  if (bytes.Read(regex)) {
+    bytes_.resize(static_cast<size_t>(index) + 1);
+    bytes_[index] = std::move(bytes);
+  }
   LiteralStart start;
   if (start.Read(regex, options_.case_sensitive())) {
     starts_.resize(static_cast<size_t>(index) + 1);
@@ -322,6 +327,9 @@ const std::vector<int>& CueSet::ExprsOf(int entry) const {
 bool CueSet::NextMatch(int i, std::string_view text, size_t pos, size_t* begin, size_t* end) const {
   const int slot = terms_.SlotOf(i);
   if (slot >= 0) return terms_.NextMatch(slot, text, pos, begin, end);
+  if (static_cast<size_t>(i) < bytes_.size() && !bytes_[i].empty()) {
+    return bytes_[i].Next(text, pos, begin, end);
+  }
   const RE2* head = static_cast<size_t>(i) < heads_.size() ? heads_[i].get() : nullptr;
   if (head == nullptr) return NextNonEmpty(*regexes_[i], text, pos, begin, end);
   // Where the head matches, the whole expression anchored there: the leftmost start with a

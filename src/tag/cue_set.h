@@ -115,6 +115,8 @@ class CueSet {
   std::vector<std::unique_ptr<RE2>> heads_;
   // By expression: the literal words a pattern's matches start with (empty: not known).
   std::vector<LiteralStart> starts_;
+  // By expression: a pattern that is a fixed run of single bytes (empty: not one).
+  std::vector<ByteSequence> bytes_;
   std::vector<std::string> regex_text_;
   std::vector<int> entries_;
   std::vector<std::string> written_;

@@ -114,6 +114,96 @@ bool LiteralStart::Read(const std::string& regex, bool case_sensitive) {
   return true;
 }
 
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The bytes of the escape "\<e>" into *set; false when it is not one ByteSequence takes.
+bool AddEscape(char e, std::array<bool, 256>* set) {
+  switch (e) {
+    case 's':
+      for (char c : {'\t', '\n', '\f', '\r', ' '}) (*set)[static_cast<unsigned char>(c)] = true;
+      return true;
+    case 'd':
+      for (char c = '0'; c <= '9'; ++c) (*set)[static_cast<unsigned char>(c)] = true;
+      return true;
+    case 'n': (*set)['\n'] = true; return true;
+    case 't': (*set)['\t'] = true; return true;
+    case 'r': (*set)['\r'] = true; return true;
+    case 'f': (*set)['\f'] = true; return true;
+    case 'v': (*set)['\v'] = true; return true;
+    default:
+      break;
+  }
+  const unsigned char u = static_cast<unsigned char>(e);
+  if (u < 0x21 || u > 0x7E || IsAsciiWordChar(e)) return false;  // only punctuation escaped
+  (*set)[u] = true;
+  return true;
+}
+
+}  // namespace
+
+bool ByteSequence::Read(const std::string& regex) {
+  sets_.clear();
+  std::vector<std::array<bool, 256>> sets;
+  size_t i = 0;
+  while (i < regex.size()) {
+    std::array<bool, 256> set{};
+    const char c = regex[i];
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '\\') {
+      if (i + 1 >= regex.size() || !AddEscape(regex[i + 1], &set)) return false;
+      i += 2;
+    } else if (c == '[') {
+      size_t j = i + 1;
+      if (j >= regex.size() || regex[j] == '^' || regex[j] == ']') return false;
+      while (j < regex.size() && regex[j] != ']') {
+        const char k = regex[j];
+        const unsigned char ku = static_cast<unsigned char>(k);
+        if (k == '\\') {
+          if (j + 1 >= regex.size() || !AddEscape(regex[j + 1], &set)) return false;
+          j += 2;
+          continue;
+        }
+        if (k == '-' || k == '[' || ku >= 0x80 || ku < 0x20 || IsAsciiLetter(k)) return false;
+        set[ku] = true;
+        ++j;
+      }
+      if (j >= regex.size()) return false;
+      i = j + 1;
+    } else {
+      if (u >= 0x80 || u < 0x20 || IsAsciiLetter(c) ||
+          std::string_view("\\.^$|?*+()[]{}").find(c) != std::string_view::npos) {
+        return false;
+      }
+      set[u] = true;
+      ++i;
+    }
+    if (i < regex.size() && std::string_view("?*+{").find(regex[i]) != std::string_view::npos)
+      return false;
+    sets.push_back(set);
+  }
+  sets_ = std::move(sets);
+  return !sets_.empty();
+}
+
+bool ByteSequence::Next(std::string_view text, size_t pos, size_t* begin, size_t* end) const {
+  const size_t n = sets_.size();
+  if (n == 0 || text.size() < n) return false;
+  const std::array<bool, 256>& first = sets_.front();
+  for (size_t b = pos; b + n <= text.size(); ++b) {
+    if (!first[static_cast<unsigned char>(text[b])]) continue;
+    size_t k = 1;
+    while (k < n && sets_[k][static_cast<unsigned char>(text[b + k])]) ++k;
+    if (k == n) {
+      *begin = b;
+      *end = b + n;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool MayFoldToAscii(std::string_view text) {
   return text.find("\xE2\x84\xAA") != std::string_view::npos ||
          text.find("\xC5\xBF") != std::string_view::npos;

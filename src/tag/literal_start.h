@@ -57,6 +57,24 @@ class LiteralStart {
   bool case_sensitive_ = false;
 };
 
+// A pattern that is a fixed run of single ASCII bytes other than letters ('[.;:!?]', '\s-\s'):
+// each element a byte that stands for itself, an escaped punctuation byte, \s ([\t\n\f\r ]),
+// \d, \n, \t, \r, \f, \v, or a class of such bytes (no range, no negation); nothing
+// repeated or optional. Its matches are found by comparing bytes, as RE2 would, with or without
+// regard to case (it has no letters).
+class ByteSequence {
+ public:
+  // Reads `regex`; returns false (and holds nothing) when it is not of that shape.
+  bool Read(const std::string& regex);
+  bool empty() const { return sets_.empty(); }
+
+  // The leftmost match starting at or after byte `pos`.
+  bool Next(std::string_view text, size_t pos, size_t* begin, size_t* end) const;
+
+ private:
+  std::vector<std::array<bool, 256>> sets_;  // by position in the match: the bytes allowed
+};
+
 // Whether `text` holds a character that RE2's case-insensitive ASCII letters match besides
 // their two cases (U+212A KELVIN SIGN, U+017F LONG S); LiteralStart's heads are then unsafe.
 bool MayFoldToAscii(std::string_view text);

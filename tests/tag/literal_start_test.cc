@@ -3,6 +3,8 @@
 // unanchored search finds (the same call without words), from every position and with every
 // bound. The patterns include shapes the heads must refuse (an optional first group, a
 // top-level '|', flags), which a wrong reading would make miss matches.
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -119,6 +121,66 @@ TEST_CASE("literal heads are read only from patterns of the known shape", "[tag]
   CHECK_FALSE(start.Read(R"(\b(-a|b))", false));
   CHECK(MayFoldToAscii("\xE2\x84\xAA"));
   CHECK_FALSE(MayFoldToAscii("k s"));
+}
+
+// The leftmost non-empty match of `re` at or after `pos`, as RE2's own search finds it.
+bool Re2Next(const RE2& re, std::string_view text, size_t pos, size_t* b, size_t* e) {
+  re2::StringPiece piece(text.data(), text.size());
+  for (; pos <= text.size(); ++pos) {
+    re2::StringPiece m;
+    if (!re.Match(piece, pos, text.size(), RE2::UNANCHORED, &m, 1)) return false;
+    *b = static_cast<size_t>(m.data() - text.data());
+    *e = *b + m.size();
+    if (!m.empty()) return true;
+    pos = *b;
+  }
+  return false;
+}
+
+TEST_CASE("byte-run patterns find what RE2 finds", "[tag][literal]") {
+  const std::vector<std::string> patterns = {
+      R"([.;:!?()\[\]\n])", R"(\s-\s)", R"(\d\d:\d)", R"([,&]\s)", R"(--)", R"(\.\.\.)",
+      R"(\s\t)", R"([\x27"])",  // \x escapes are not read: RE2 searches them
+  };
+  const std::vector<std::string> texts = {
+      "Buses. Trains; cars: ok! why? (yes) [no]\nnext - one -two - \t-\tx",
+      "at 10:30 and 9:5, 12:45pm; a, b & c,d --- -- ... .. . '\"",
+      "\xE2\x80\x94 caf\xC3\xA9 - \xC2\xA0-\xC2\xA0 \f-\r \v-\v end.", "", ".", " - "};
+  for (bool case_sensitive : {false, true}) {
+    RE2::Options options;
+    options.set_case_sensitive(case_sensitive);
+    CueSet set(case_sensitive);
+    std::string error;
+    for (const std::string& p : patterns) REQUIRE(set.Add(0, p, p, &error));
+    REQUIRE(set.Compile());
+    for (int i = 0; i < static_cast<int>(set.size()); ++i) {
+      RE2 re(set.regex(i), options);
+      for (const std::string& text : texts) {
+        for (size_t pos = 0; pos <= text.size(); ++pos) {
+          size_t rb = 0, re_end = 0, fb = 0, fe = 0;
+          const bool want = Re2Next(re, text, pos, &rb, &re_end);
+          INFO("pattern " << set.regex(i) << " text '" << text << "' pos " << pos);
+          REQUIRE(set.NextMatch(i, text, pos, &fb, &fe) == want);
+          if (want) CHECK((fb == rb && fe == re_end));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("byte runs are read only from patterns of the known shape", "[tag][literal]") {
+  ByteSequence bytes;
+  CHECK(bytes.Read(R"([.;:!?()\[\]\n])"));
+  CHECK(bytes.Read(R"(\s-\s)"));
+  CHECK_FALSE(bytes.Read(R"([a-c])"));
+  CHECK_FALSE(bytes.Read(R"([^.])"));
+  CHECK_FALSE(bytes.Read(R"(\s+-)"));
+  CHECK_FALSE(bytes.Read(R"(a\.)"));
+  CHECK_FALSE(bytes.Read(R"(\S-)"));
+  CHECK_FALSE(bytes.Read(R"(\b-)"));
+  CHECK_FALSE(bytes.Read(R"(.)"));
+  CHECK_FALSE(bytes.Read(R"([.]?)"));
+  CHECK_FALSE(bytes.Read(""));
 }
 
 }  // namespace
