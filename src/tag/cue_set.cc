@@ -387,11 +387,15 @@ int CueSet::NextMatchBefore(int i, std::string_view text, const TextWords* words
     // Every match starts where a run of ASCII word characters does, with a head there: the
     // first such start with a non-empty match anchored at it is the leftmost one.
     const std::vector<TextWords::Run>& runs = words->runs;
-    auto run = std::lower_bound(runs.begin(), runs.end(), pos,
-                                [](const TextWords::Run& r, size_t p) { return r.begin < p; });
+    const unsigned char* first = words->first.data();
+    size_t r = static_cast<size_t>(
+        std::lower_bound(runs.begin(), runs.end(), pos,
+                         [](const TextWords::Run& run, size_t p) { return run.begin < p; }) -
+        runs.begin());
     re2::StringPiece piece(text.data(), text.size());
-    for (; run != runs.end(); ++run) {
-      const size_t b = run->begin;
+    for (; r < runs.size(); ++r) {
+      if (!start->MayBeginWith(first[r])) continue;
+      const size_t b = runs[r].begin;
       if (!start->At(text, b)) continue;
       if (b >= bound) {
         *resume = b;

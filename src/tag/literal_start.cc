@@ -61,6 +61,7 @@ std::string HeadOf(std::string_view alt) {
 
 bool LiteralStart::Read(const std::string& regex, bool case_sensitive) {
   heads_.clear();
+  first_key_.fill(false);
   from_.fill(0);
   to_.fill(0);
   case_sensitive_ = case_sensitive;
@@ -107,6 +108,7 @@ bool LiteralStart::Read(const std::string& regex, bool case_sensitive) {
   if (heads.size() > 0xFFFF) return false;
   for (size_t k = 0; k < heads.size(); ++k) {
     const unsigned char c = static_cast<unsigned char>(heads[k].front());
+    first_key_[static_cast<unsigned char>(Lower(static_cast<char>(c)))] = true;
     if (from_[c] == to_[c]) from_[c] = static_cast<uint16_t>(k);
     to_[c] = static_cast<uint16_t>(k + 1);
   }

@@ -43,6 +43,8 @@ class LiteralStart {
   }
 
   const std::vector<std::string>& heads() const { return heads_; }
+  // Whether a head may begin with a byte whose ASCII lower case is `key`.
+  bool MayBeginWith(unsigned char key) const { return first_key_[key]; }
 
  private:
   // A byte as heads hold it: ASCII capitals lower-cased unless case-sensitive.
@@ -54,6 +56,7 @@ class LiteralStart {
   std::vector<std::string> heads_;  // sorted; lower case when !case_sensitive_
   // By Key of the first byte: the heads beginning with it, heads_[from_, to_).
   std::array<uint16_t, 256> from_{}, to_{};
+  std::array<bool, 256> first_key_{};  // by first byte of a head, ASCII lower-cased
   bool case_sensitive_ = false;
 };
 

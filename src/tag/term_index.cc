@@ -61,6 +61,7 @@ bool ValidUtf8(std::string_view s) {
 
 void TextWords::Build(std::string_view text) {
   runs.clear();
+  first.clear();
   prefix_hash.resize(text.size());
   size_t i = 0;
   while (i < text.size()) {
@@ -77,6 +78,7 @@ void TextWords::Build(std::string_view text) {
     }
     run.end = i;
     runs.push_back(run);
+    first.push_back(static_cast<unsigned char>(Lower(text[run.begin])));
   }
 }
 

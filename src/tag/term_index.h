@@ -32,6 +32,7 @@ struct TextWords {
   };
   std::vector<Run> runs;
   std::vector<uint64_t> prefix_hash;  // by byte: hash of text[run begin, i] lower-cased
+  std::vector<unsigned char> first;   // by run: its first byte, ASCII letters lower-cased
 
   void Build(std::string_view text);
 };
