@@ -176,6 +176,14 @@ bool TermIndex::MatchAt(int slot, std::string_view text, size_t begin, size_t* e
   if (t.leading_boundary && begin > 0 && IsWordByte(static_cast<unsigned char>(text[begin - 1]))) {
     return false;  // \b before a word character
   }
+  if (t.words.size() > 1 && !t.words[1].empty()) {
+    // What the loop below needs after the first word, checked first: most terms tried at a
+    // word fail at the next one.
+    size_t q = begin + t.words[0].size();
+    if (q >= text.size() || !IsRe2Space(text[q])) return false;
+    while (q < text.size() && IsRe2Space(text[q])) ++q;
+    if (q >= text.size() || Lower(text[q]) != t.words[1][0]) return false;
+  }
   size_t q = begin;
   for (size_t w = 0; w < t.words.size(); ++w) {
     if (w > 0) {  // \s+
