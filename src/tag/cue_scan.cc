@@ -35,7 +35,7 @@ CueScan::Next CueScan::FindNextPattern(PatternList* l, size_t bound) {
         if (!PatternMayMatch(a.match.expr)) {
           a.match.begin = kNone;
         } else {
-          const int r = set_->NextMatchBefore(a.match.expr, text_, from, bound, &a.match.begin,
+          const int r = set_->NextMatchBefore(a.match.expr, text_, words_, from, bound, &a.match.begin,
                                               &a.match.end, &a.resume);
           if (r == 0) a.match.begin = kNone;
           if (r == 2) a.exact = false;

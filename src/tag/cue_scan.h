@@ -46,6 +46,8 @@ class CueScan {
   const std::vector<int>& entries() const { return entries_; }
   // Every match of every indexed term, by begin then expression.
   const std::vector<TermMatch>& terms() const { return terms_; }
+  // The text's words when CueSet::NextMatchBefore may use them on it, else null.
+  const TextWords* words() const { return words_; }
   // Whether pattern expression `expr` may match somewhere in the text.
   bool PatternMayMatch(int expr) const;
 
@@ -80,6 +82,7 @@ class CueScan {
 
   const CueSet* set_ = nullptr;
   std::string_view text_;
+  const TextWords* words_ = nullptr;  // null: search without LiteralStart (see CueSet)
   std::vector<Occurrence> occurrences_;  // of terms: by entry, then begin, one per start
   std::vector<TermMatch> terms_;
   std::vector<int> patterns_;  // pattern expressions (ascending) that may match somewhere:

@@ -197,6 +197,16 @@ bool CueSet::Add(int entry, const std::string& regex, const std::string& written
     set_index_.push_back(index);
   }
   regexes_.push_back(std::move(re));
+  ByteSequence bytes;
+  if (bytes.Read(regex)) {
+    bytes_.resize(static_cast<size_t>(index) + 1);
+    bytes_[index] = std::move(bytes);
+  }
+  LiteralStart start;
+  if (start.Read(regex, options_.case_sensitive())) {
+    starts_.resize(static_cast<size_t>(index) + 1);
+    starts_[index] = std::move(start);
+  }
   if (head_re != nullptr) {
     heads_.resize(static_cast<size_t>(index) + 1);
     heads_[index] = std::move(head_re);
@@ -317,6 +327,9 @@ const std::vector<int>& CueSet::ExprsOf(int entry) const {
 bool CueSet::NextMatch(int i, std::string_view text, size_t pos, size_t* begin, size_t* end) const {
   const int slot = terms_.SlotOf(i);
   if (slot >= 0) return terms_.NextMatch(slot, text, pos, begin, end);
+  if (static_cast<size_t>(i) < bytes_.size() && !bytes_[i].empty()) {
+    return bytes_[i].Next(text, pos, begin, end);
+  }
   const RE2* head = static_cast<size_t>(i) < heads_.size() ? heads_[i].get() : nullptr;
   if (head == nullptr) return NextNonEmpty(*regexes_[i], text, pos, begin, end);
   // Where the head matches, the whole expression anchored there: the leftmost start with a
@@ -364,8 +377,39 @@ const std::vector<int>& CueSet::PatternsOf(int entry) const {
                                                                  : kNone;
 }
 
-int CueSet::NextMatchBefore(int i, std::string_view text, size_t pos, size_t bound,
-                            size_t* begin, size_t* end, size_t* resume) const {
+int CueSet::NextMatchBefore(int i, std::string_view text, const TextWords* words, size_t pos,
+                            size_t bound, size_t* begin, size_t* end, size_t* resume) const {
+  const LiteralStart* start = words != nullptr && static_cast<size_t>(i) < starts_.size() &&
+                                      !starts_[i].empty()
+                                  ? &starts_[i]
+                                  : nullptr;
+  if (start != nullptr) {
+    // Every match starts where a run of ASCII word characters does, with a head there: the
+    // first such start with a non-empty match anchored at it is the leftmost one.
+    const std::vector<TextWords::Run>& runs = words->runs;
+    const unsigned char* first = words->first.data();
+    size_t r = static_cast<size_t>(
+        std::lower_bound(runs.begin(), runs.end(), pos,
+                         [](const TextWords::Run& run, size_t p) { return run.begin < p; }) -
+        runs.begin());
+    re2::StringPiece piece(text.data(), text.size());
+    for (; r < runs.size(); ++r) {
+      if (!start->MayBeginWith(first[r])) continue;
+      const size_t b = runs[r].begin;
+      if (!start->At(text, b)) continue;
+      if (b >= bound) {
+        *resume = b;
+        return 2;
+      }
+      re2::StringPiece m;
+      if (regexes_[i]->Match(piece, b, text.size(), RE2::ANCHOR_START, &m, 1) && !m.empty()) {
+        *begin = b;
+        *end = b + m.size();
+        return 1;
+      }
+    }
+    return 0;
+  }
   const RE2* head = static_cast<size_t>(i) < heads_.size() ? heads_[i].get() : nullptr;
   if (head == nullptr) return NextMatch(i, text, pos, begin, end) ? 1 : 0;
   re2::StringPiece piece(text.data(), text.size());
@@ -398,6 +442,7 @@ bool CueSet::AnyMatchAt(int i, std::string_view text, size_t begin) const {
 void CueSet::Scan(std::string_view text, const TextWords& words, CueScan* out) const {
   out->set_ = this;
   out->text_ = text;
+  out->words_ = options_.case_sensitive() || !MayFoldToAscii(text) ? &words : nullptr;
   out->occurrences_.clear();
   out->terms_.clear();
   out->patterns_.clear();

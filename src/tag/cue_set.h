@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "tag/cue_scan.h"
+#include "tag/literal_start.h"
 #include "tag/term_index.h"
 
 namespace heard {
@@ -59,9 +60,11 @@ class CueSet {
   // The patterns (expressions not in the term index) of `entry`, in the order added.
   const std::vector<int>& PatternsOf(int entry) const;
   // As NextMatch, but may stop at a start at or after `bound`: returns 1 (found, exact), 0
-  // (no match at all) or 2 (no match starts before *resume, which is >= bound).
-  int NextMatchBefore(int i, std::string_view text, size_t pos, size_t bound, size_t* begin,
-                      size_t* end, size_t* resume) const;
+  // (no match at all) or 2 (no match starts before *resume, which is >= bound). With `words`
+  // (built from `text`, which must not hold what MayFoldToAscii finds unless the set is
+  // case-sensitive), a pattern with a LiteralStart is tried only where one of its heads begins.
+  int NextMatchBefore(int i, std::string_view text, const TextWords* words, size_t pos,
+                      size_t bound, size_t* begin, size_t* end, size_t* resume) const;
   // Whether expression `i` (a pattern) matches, even empty, anchored at `begin`.
   bool AnyMatchAt(int i, std::string_view text, size_t begin) const;
 
@@ -86,6 +89,7 @@ class CueSet {
   // The expressions of `entry`, ascending.
   const std::vector<int>& ExprsOf(int entry) const;
   bool IsTerm(int i) const { return terms_.SlotOf(i) >= 0; }
+  bool case_sensitive() const { return options_.case_sensitive(); }
 
   size_t size() const { return regex_text_.size(); }
   int entry(int i) const { return entries_[i]; }
@@ -109,6 +113,10 @@ class CueSet {
   // By expression: for a pattern with an "any character" run, the part before it, which
   // finds where the pattern may start; else null.
   std::vector<std::unique_ptr<RE2>> heads_;
+  // By expression: the literal words a pattern's matches start with (empty: not known).
+  std::vector<LiteralStart> starts_;
+  // By expression: a pattern that is a fixed run of single bytes (empty: not one).
+  std::vector<ByteSequence> bytes_;
   std::vector<std::string> regex_text_;
   std::vector<int> entries_;
   std::vector<std::string> written_;

@@ -202,8 +202,9 @@ void ExclusionSpans(RecordScan& scan, const CueSet& exclusions, int entry,
         pos = m.end;
       }
     } else if (found.PatternMayMatch(x)) {
-      size_t b, e, pos = 0;
-      while (exclusions.NextMatch(x, text, pos, &b, &e)) {
+      size_t b, e, resume, pos = 0;
+      while (exclusions.NextMatchBefore(x, text, found.words(), pos, std::string_view::npos, &b,
+                                        &e, &resume) == 1) {
         spans->emplace_back(b, e);
         pos = e;
       }

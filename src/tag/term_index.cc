@@ -61,6 +61,7 @@ bool ValidUtf8(std::string_view s) {
 
 void TextWords::Build(std::string_view text) {
   runs.clear();
+  first.clear();
   prefix_hash.resize(text.size());
   size_t i = 0;
   while (i < text.size()) {
@@ -77,6 +78,7 @@ void TextWords::Build(std::string_view text) {
     }
     run.end = i;
     runs.push_back(run);
+    first.push_back(static_cast<unsigned char>(Lower(text[run.begin])));
   }
 }
 
@@ -123,6 +125,25 @@ bool TermIndex::Add(int expr, int entry, std::string_view written) {
   return true;
 }
 
+namespace {
+
+constexpr size_t kFilterBits = size_t{1} << 15;
+
+size_t FilterBit(uint64_t hash) { return static_cast<size_t>((hash ^ (hash >> 31)) % kFilterBits); }
+
+void SetFilterBit(std::vector<uint64_t>* filter, uint64_t hash) {
+  if (filter->empty()) filter->assign(kFilterBits / 64, 0);
+  const size_t bit = FilterBit(hash);
+  (*filter)[bit / 64] |= uint64_t{1} << (bit % 64);
+}
+
+bool MayHold(const std::vector<uint64_t>& filter, uint64_t hash) {
+  const size_t bit = FilterBit(hash);
+  return !filter.empty() && ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
+}
+
+}  // namespace
+
 void TermIndex::Build() {
   for (size_t slot = 0; slot < terms_.size(); ++slot) {
     const Term& t = terms_[slot];
@@ -132,9 +153,11 @@ void TermIndex::Build() {
       any_free_ = true;
     } else if (t.prefix) {
       prefix_[Hash(t.key)].push_back(s);
+      SetFilterBit(&prefix_filter_, Hash(t.key));
       prefix_lengths_.push_back(t.key.size());
     } else {
       exact_[Hash(t.key)].push_back(s);
+      SetFilterBit(&exact_filter_, Hash(t.key));
     }
   }
   std::sort(prefix_lengths_.begin(), prefix_lengths_.end());
@@ -152,6 +175,14 @@ bool TermIndex::MatchAt(int slot, std::string_view text, size_t begin, size_t* e
   if (begin >= text.size()) return false;
   if (t.leading_boundary && begin > 0 && IsWordByte(static_cast<unsigned char>(text[begin - 1]))) {
     return false;  // \b before a word character
+  }
+  if (t.words.size() > 1 && !t.words[1].empty()) {
+    // What the loop below needs after the first word, checked first: most terms tried at a
+    // word fail at the next one.
+    size_t q = begin + t.words[0].size();
+    if (q >= text.size() || !IsRe2Space(text[q])) return false;
+    while (q < text.size() && IsRe2Space(text[q])) ++q;
+    if (q >= text.size() || Lower(text[q]) != t.words[1][0]) return false;
   }
   size_t q = begin;
   for (size_t w = 0; w < t.words.size(); ++w) {
@@ -204,11 +235,16 @@ void TermIndex::Scan(std::string_view text, const TextWords& words,
   const size_t first = out->size();
   if (!exact_.empty() || !prefix_.empty()) {
     for (const TextWords::Run& run : words.runs) {
-      auto exact = exact_.find(words.prefix_hash[run.end - 1]);
-      if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out);
+      const uint64_t whole = words.prefix_hash[run.end - 1];
+      if (MayHold(exact_filter_, whole)) {
+        auto exact = exact_.find(whole);
+        if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out);
+      }
       for (size_t length : prefix_lengths_) {
         if (length > run.end - run.begin) break;
-        auto prefix = prefix_.find(words.prefix_hash[run.begin + length - 1]);
+        const uint64_t h = words.prefix_hash[run.begin + length - 1];
+        if (!MayHold(prefix_filter_, h)) continue;
+        auto prefix = prefix_.find(h);
         if (prefix != prefix_.end()) TrySlots(prefix->second, text, run.begin, out);
       }
     }

@@ -32,6 +32,7 @@ struct TextWords {
   };
   std::vector<Run> runs;
   std::vector<uint64_t> prefix_hash;  // by byte: hash of text[run begin, i] lower-cased
+  std::vector<unsigned char> first;   // by run: its first byte, ASCII letters lower-cased
 
   void Build(std::string_view text);
 };
@@ -88,6 +89,9 @@ class TermIndex {
   std::unordered_map<uint64_t, std::vector<int>> exact_;   // hash of key -> slots
   std::unordered_map<uint64_t, std::vector<int>> prefix_;  // hash of key -> slots
   std::vector<size_t> prefix_lengths_;                     // ascending
+  // A bit per key hash (FilterBit) that some key of exact_ / prefix_ has: a clear bit saves
+  // the map lookup, which most words of a text would miss.
+  std::vector<uint64_t> exact_filter_, prefix_filter_;
   std::vector<int> by_first_byte_[256];  // slots of terms without a leading boundary
   bool any_free_ = false;                // some term has no leading boundary
 };
