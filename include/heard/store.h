@@ -51,6 +51,18 @@ struct StoredRecord {
   std::string source;  // == record.source
 };
 
+// What Store::WriteBatch binds for a record beyond its own fields: strings built from it.
+// PrepareRows is pure and thread-safe, so the pipeline builds them in its parallel stage
+// and the serial store stage only binds and steps.
+struct RecordRow {
+  std::string locator;     // locator.ToString()
+  std::string attributes;  // the attributes as a JSON object, in order
+};
+struct BatchRows {
+  std::vector<RecordRow> records;  // one per batch.records, same order
+};
+BatchRows PrepareRows(const Batch& batch);
+
 // One heard database. Opening creates the schema in a new file, upgrades an
 // older heard schema in place (additive steps, one transaction each), and
 // refuses a file that is not a heard database or was written by a newer schema. Journal mode is WAL, so readers can query while
@@ -86,6 +98,9 @@ class Store {
   // before in the round is counted as a duplicate, not stored. Commits every
   // `batches_per_transaction` batches. Adds the batch's counts to `ledger`.
   Status WriteBatch(int64_t source_id, const Batch& batch, Ledger* ledger);
+  // The same with the rows PrepareRows(batch) built (rows.records[i] is batch.records[i]).
+  Status WriteBatch(int64_t source_id, const Batch& batch, const BatchRows& rows,
+                    Ledger* ledger);
 
   // Writes the ledger and the source's checksum and encoding, marks the
   // source complete and commits.

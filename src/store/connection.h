@@ -3,10 +3,12 @@
 #define HEARD_SRC_STORE_CONNECTION_H_
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "heard/status.h"
 #include "heard/store.h"
@@ -18,11 +20,23 @@ struct Store::Connection {
       : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {}
   SQLite::Database db;
   std::optional<SQLite::Transaction> transaction;
-  // Statements prepared once and reused for every batch.
-  std::unique_ptr<SQLite::Statement> insert_record;
-  std::unique_ptr<SQLite::Statement> insert_tag;
-  std::unique_ptr<SQLite::Statement> insert_problem;
+  // Statements prepared once and reused for every batch (src/store/batch_writer.cc);
+  // declared after `db`, so they are finalized before it closes.
+  struct Finalize {
+    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+  };
+  using Statement = std::unique_ptr<sqlite3_stmt, Finalize>;
+  Statement insert_record;
+  Statement insert_tag;
+  Statement insert_problem;
+  std::vector<int64_t> seqs;  // WriteBatch's scratch: each record's seq, 0 for a duplicate
 };
+
+// The attributes as a JSON object, in order (invalid UTF-8 replaced).
+std::string AttributesJson(const std::vector<Attribute>& attributes);
+
+// Prepares `sql` for repeated use; throws SQLite::Exception.
+Store::Connection::Statement PreparedStatement(sqlite3* db, const std::string& sql);
 
 // Creates the schema in an empty database or checks an existing one.
 Status EnsureSchema(SQLite::Database& db);

@@ -168,109 +168,10 @@ Result<int64_t> Store::BeginSource(int64_t round_id, const std::string& path, Ch
   }
 }
 
-namespace {
-
 std::string AttributesJson(const std::vector<Attribute>& attributes) {
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
   for (const Attribute& attribute : attributes) object[attribute.name] = attribute.value;
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-void PrepareWriters(Store::Connection& c) {
-  if (c.insert_record) return;
-  c.insert_record = std::make_unique<SQLite::Statement>(
-      c.db,
-      "INSERT INTO records(id, round_id, source_id, channel, locator, row, col, line_start, "
-      "line_end, respondent, question, text, match_text, attributes, flags, dedup_key, "
-      "redactions) "
-      "SELECT ?1, s.round_id, s.id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16 "
-      "FROM sources s WHERE s.id = ?15 "
-      "ON CONFLICT(round_id, dedup_key) DO NOTHING");
-  c.insert_tag = std::make_unique<SQLite::Statement>(
-      c.db,
-      "INSERT INTO tags(record_seq, kind, value, origin, pattern, matched, start, end, "
-      "confidence, note, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  c.insert_problem = std::make_unique<SQLite::Statement>(
-      c.db,
-      "INSERT INTO problems(source_id, severity, line, col, reason, items) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
-}
-
-}  // namespace
-
-Status Store::WriteBatch(int64_t source_id, const Batch& batch, Ledger* ledger) {
-  Connection& c = *connection_;
-  try {
-    PrepareWriters(c);
-    if (!c.transaction) c.transaction.emplace(c.db);
-    for (const Record& record : batch.records) {
-      SQLite::Statement& insert = *c.insert_record;
-      insert.reset();
-      insert.clearBindings();
-      insert.bind(1, record.id);
-      insert.bind(2, std::string(ChannelName(record.channel)));
-      insert.bind(3, record.locator.ToString());
-      insert.bind(4, static_cast<int64_t>(record.locator.row));
-      insert.bind(5, record.locator.column);
-      insert.bind(6, static_cast<int64_t>(record.locator.line_start));
-      insert.bind(7, static_cast<int64_t>(record.locator.line_end));
-      insert.bind(8, record.respondent);
-      insert.bind(9, record.question);
-      insert.bind(10, record.text);
-      insert.bind(11, record.match_text);
-      insert.bind(12, AttributesJson(record.attributes));
-      insert.bind(13, static_cast<int64_t>(record.flags));
-      if (record.dedup_key.empty()) {
-        insert.bind(14);
-      } else {
-        insert.bind(14, record.dedup_key);
-      }
-      insert.bind(15, source_id);
-      insert.bind(16, record.redactions);
-      if (insert.exec() == 0) {
-        ++ledger->duplicates;
-        continue;
-      }
-      ++ledger->stored;
-      const int64_t seq = c.db.getLastInsertRowid();
-      for (const Tag& tag : record.tags) {
-        SQLite::Statement& put = *c.insert_tag;
-        put.reset();
-        put.bind(1, seq);
-        put.bind(2, std::string(TagKindName(tag.kind)));
-        put.bind(3, tag.value);
-        put.bind(4, std::string(OriginName(tag.origin)));
-        put.bind(5, tag.evidence.pattern);
-        put.bind(6, tag.evidence.matched);
-        put.bind(7, tag.evidence.start);
-        put.bind(8, tag.evidence.end);
-        put.bind(9, tag.confidence);
-        put.bind(10, tag.evidence.note);
-        put.bind(11, std::string(QualifierName(tag.qualifier)));
-        put.exec();
-      }
-    }
-    for (const Problem& problem : batch.problems) {
-      SQLite::Statement& put = *c.insert_problem;
-      put.reset();
-      put.bind(1, source_id);
-      put.bind(2, problem.severity == Problem::Severity::kReject ? "reject" : "warning");
-      put.bind(3, static_cast<int64_t>(problem.line));
-      put.bind(4, problem.column);
-      put.bind(5, problem.reason);
-      put.bind(6, static_cast<int64_t>(problem.items));
-      put.exec();
-      if (problem.severity == Problem::Severity::kWarning) ++ledger->warnings;
-    }
-    ledger->rows_read += batch.rows_read;
-    ledger->items_read += batch.items_read;
-    ledger->rejected += batch.rejected;
-    ledger->non_answers += batch.non_answers;
-    if (++batches_in_transaction_ >= batches_per_transaction_) return CommitIfOpen();
-    return Status::Ok();
-  } catch (const std::exception& e) {
-    return StoreError("cannot store a batch", e);
-  }
 }
 
 Status Store::FinishSource(int64_t source_id, const Ledger& ledger, const SourceInfo& info) {

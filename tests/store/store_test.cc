@@ -236,3 +236,129 @@ TEST_CASE("an unknown round is named with the rounds there are", "[store]") {
 }
 
 }  // namespace heard
+
+namespace heard {
+
+// Store::WriteBatch binds without copying (src/store/batch_writer.cc): what it stores must be
+// the batch's content even once the batch is gone, in record order then tag order.
+TEST_CASE("batches are stored field for field, tags in order, duplicates without tags",
+          "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "b.db");
+  REQUIRE(store.ok());
+  auto round = (*store)->PutRound({"R", ""});
+  REQUIRE(round.ok());
+  Result<int64_t> source_id = (*store)->BeginSource(*round, "a.csv", Channel::kSurvey);
+  REQUIRE(source_id.ok());
+  Ledger ledger;
+  auto make_batch = [](int first) {
+    auto batch = std::make_unique<Batch>();
+    for (int i = first; i < first + 3; ++i) {
+      Record record;
+      record.round = "R";
+      record.source = "a.csv";
+      record.channel = Channel::kSurvey;
+      record.locator.row = i;
+      record.locator.column = "Q1";
+      record.id = MakeRecordId("R", "a.csv", record.locator);
+      record.respondent = "P" + std::to_string(i);
+      record.question = "Q1";
+      // Row 5 repeats row 4's answer: the same respondent, question and text.
+      const int same = i == 5 ? 4 : i;
+      record.text = "answer " + std::to_string(same);
+      record.match_text = "ANSWER " + std::to_string(same);
+      record.dedup_key = "P" + std::to_string(same) + "|Q1|answer " + std::to_string(same);
+      if (i == 5) record.respondent = "P4";
+      record.attributes = {{"Age band", "25-34"}, {"Carer", i % 2 ? "yes" : "no"}};
+      record.flags = i == 2 ? kFlagInvalidUtf8 : 0;
+      record.redactions = i;
+      for (int t = 0; t < 3; ++t) {
+        Tag tag;
+        tag.kind = t == 2 ? TagKind::kDistrict : TagKind::kTheme;
+        tag.value = "value " + std::to_string(i) + "." + std::to_string(t);
+        tag.origin = t == 2 ? Origin::kPostcode : Origin::kLexicon;
+        tag.evidence = {"pattern " + std::to_string(t), "matched", t, t + 1,
+                        t == 2 ? "split outcode" : ""};
+        tag.confidence = t == 2 ? 0.25 : 1.0;
+        tag.qualifier = t == 1 ? Qualifier::kHedged : Qualifier::kNone;
+        record.tags.push_back(tag);
+      }
+      batch->records.push_back(record);
+      ++batch->items_read;
+    }
+    batch->problems.push_back({Problem::Severity::kWarning, "a.csv", first, "Q1", "odd", 0});
+    return batch;
+  };
+  {
+    auto batch = make_batch(1);
+    REQUIRE((*store)->WriteBatch(*source_id, *batch, &ledger).ok());
+  }  // the batch is freed before the next is written
+  {
+    auto batch = make_batch(4);
+    const BatchRows rows = PrepareRows(*batch);
+    REQUIRE(rows.records.size() == 3);
+    CHECK(rows.records[0].locator == "row 4, col Q1");
+    CHECK(rows.records[0].attributes == R"({"Age band":"25-34","Carer":"no"})");
+    REQUIRE((*store)->WriteBatch(*source_id, *batch, rows, &ledger).ok());
+  }
+  REQUIRE((*store)->FinishSource(*source_id, ledger, SourceInfo()).ok());
+  CHECK(ledger.stored == 5);
+  CHECK(ledger.duplicates == 1);
+  CHECK(ledger.warnings == 2);
+
+  SQLite::Database db(dir / "b.db");
+  SQLite::Statement records(db,
+                            "SELECT row, locator, respondent, text, match_text, attributes, "
+                            "flags, redactions, round_id, source_id FROM records ORDER BY seq");
+  std::vector<int64_t> rows;
+  while (records.executeStep()) {
+    const int row = records.getColumn(0).getInt();
+    rows.push_back(row);
+    CHECK(records.getColumn(1).getString() == "row " + std::to_string(row) + ", col Q1");
+    CHECK(records.getColumn(2).getString() == "P" + std::to_string(row));
+    CHECK(records.getColumn(3).getString() == "answer " + std::to_string(row));
+    CHECK(records.getColumn(4).getString() == "ANSWER " + std::to_string(row));
+    CHECK(records.getColumn(5).getString() ==
+          std::string(R"({"Age band":"25-34","Carer":")") + (row % 2 ? "yes" : "no") + "\"}");
+    CHECK(records.getColumn(6).getInt() == (row == 2 ? 1 : 0));
+    CHECK(records.getColumn(7).getInt() == row);
+    CHECK(records.getColumn(8).getInt64() == *round);
+    CHECK(records.getColumn(9).getInt64() == *source_id);
+  }
+  CHECK(rows == std::vector<int64_t>{1, 2, 3, 4, 6});  // row 5 was a duplicate of row 4
+
+  // Tags in rowid order: each stored record's three tags, in the order the tagger gave them.
+  SQLite::Statement tags(db,
+                         "SELECT r.row, t.kind, t.value, t.origin, t.pattern, t.matched, t.start, "
+                         "t.end, t.confidence, t.note, t.qualifier "
+                         "FROM tags t JOIN records r ON r.seq = t.record_seq ORDER BY t.rowid");
+  std::vector<std::string> seen;
+  while (tags.executeStep()) {
+    const int row = tags.getColumn(0).getInt();
+    const std::string value = tags.getColumn(2).getString();
+    seen.push_back(value);
+    const int t = value.back() - '0';
+    CHECK(value == "value " + std::to_string(row) + "." + std::to_string(t));
+    CHECK(tags.getColumn(1).getString() == (t == 2 ? "district" : "theme"));
+    CHECK(tags.getColumn(3).getString() == (t == 2 ? "postcode" : "lexicon"));
+    CHECK(tags.getColumn(4).getString() == "pattern " + std::to_string(t));
+    CHECK(tags.getColumn(5).getString() == "matched");
+    CHECK(tags.getColumn(6).getInt() == t);
+    CHECK(tags.getColumn(7).getInt() == t + 1);
+    CHECK(tags.getColumn(8).getDouble() == (t == 2 ? 0.25 : 1.0));
+    CHECK(tags.getColumn(9).getString() == (t == 2 ? "split outcode" : ""));
+    CHECK(tags.getColumn(10).getString() == (t == 1 ? "hedged" : ""));
+  }
+  std::vector<std::string> expected;
+  for (int row : {1, 2, 3, 4, 6}) {
+    for (int t = 0; t < 3; ++t) {
+      expected.push_back("value " + std::to_string(row) + "." + std::to_string(t));
+    }
+  }
+  CHECK(seen == expected);
+  CHECK(db.execAndGet("SELECT count(*) FROM problems").getInt() == 2);
+  CHECK(db.execAndGet("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'answer'")
+            .getInt() == 5);
+}
+
+}  // namespace heard
