@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <set>
+#include <vector>
 #include <unordered_map>
 
 namespace heard {
@@ -14,7 +14,10 @@ namespace {
 // Running tally for one outcome × theme cell.
 struct Cell {
   int64_t records = 0;
-  std::set<std::string> respondents;
+  // Respondents as interned numbers, appended unless the last one repeats (a respondent's
+  // answers are stored together), made distinct once at the end: a few bytes per record
+  // where a set of strings cost a tree node each.
+  std::vector<uint32_t> respondents;
   std::map<std::string, int64_t> by_channel;
   std::map<std::string, int64_t> districts;
   std::map<std::string, int64_t> partners;
@@ -36,11 +39,21 @@ std::vector<std::pair<std::string, int64_t>> Ranked(const std::map<std::string, 
   return ranked;
 }
 
-void Count(Cell& cell, const Record& record, const std::vector<std::string>& districts,
-           const std::vector<std::string>& partners, size_t themes) {
+// Distinct respondents of a cell.
+int64_t CountRespondents(std::vector<uint32_t>& respondents) {
+  std::sort(respondents.begin(), respondents.end());
+  return std::unique(respondents.begin(), respondents.end()) - respondents.begin();
+}
+
+// `respondent`: the record's interned respondent, or -1 when it has none.
+void Count(Cell& cell, const Record& record, int64_t respondent,
+           const std::vector<std::string>& districts, const std::vector<std::string>& partners,
+           size_t themes) {
   const std::string channel(ChannelName(record.channel));
   ++cell.records;
-  if (!record.respondent.empty()) cell.respondents.insert(record.respondent);
+  if (respondent >= 0 && (cell.respondents.empty() || cell.respondents.back() != respondent)) {
+    cell.respondents.push_back(static_cast<uint32_t>(respondent));
+  }
   ++cell.by_channel[channel];
   for (const std::string& d : districts) ++cell.districts[d];
   for (const std::string& p : partners) ++cell.partners[p];
@@ -107,6 +120,7 @@ Result<Summary> Summarise(Store& store, const std::string& round, const SummaryO
 
   std::map<std::string, std::map<std::string, Cell>> cells;  // outcome -> theme -> cell
   std::map<std::string, int64_t> outcome_records, outcome_without_theme;
+  std::unordered_map<std::string, uint32_t> respondent_ids;
   Status status = store.ForEachRecord(round, [&](const Record& record) {
     ++summary.overview.records_by_channel[std::string(ChannelName(record.channel))];
     summary.overview.redactions += record.redactions;
@@ -129,11 +143,17 @@ Result<Summary> Summarise(Store& store, const std::string& round, const SummaryO
       }
     }
     if (outcomes.empty()) outcomes.push_back("");
+    int64_t respondent = -1;
+    if (!record.respondent.empty()) {
+      respondent = respondent_ids
+                       .emplace(record.respondent, static_cast<uint32_t>(respondent_ids.size()))
+                       .first->second;
+    }
     for (const std::string& outcome : outcomes) {
       ++outcome_records[outcome];
       if (themes.empty()) ++outcome_without_theme[outcome];
       for (const std::string& theme : themes) {
-        Count(cells[outcome][theme], record, districts, partners, themes.size());
+        Count(cells[outcome][theme], record, respondent, districts, partners, themes.size());
       }
     }
     return true;
@@ -153,7 +173,7 @@ Result<Summary> Summarise(Store& store, const std::string& round, const SummaryO
       const auto name = names.find("theme:" + theme_id);
       theme.name = name == names.end() ? theme_id : name->second;
       theme.records = cell.records;
-      theme.respondents = static_cast<int64_t>(cell.respondents.size());
+      theme.respondents = CountRespondents(cell.respondents);
       theme.by_channel = cell.by_channel;
       theme.districts = Ranked(cell.districts);
       theme.partners = Ranked(cell.partners);
