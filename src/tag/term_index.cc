@@ -160,6 +160,14 @@ void TermIndex::Build() {
       SetFilterBit(&exact_filter_, Hash(t.key));
     }
   }
+  for (Term& t : terms_) {
+    if (!t.leading_boundary || t.words.size() < 2 || t.key.size() != t.words[0].size()) continue;
+    const std::string& second = t.words[1];
+    size_t k = 0;
+    while (k < second.size() && IsWordByte(static_cast<unsigned char>(second[k]))) ++k;
+    t.next_length = k;
+    t.next_hash = Hash(std::string_view(second).substr(0, k));
+  }
   std::sort(prefix_lengths_.begin(), prefix_lengths_.end());
   prefix_lengths_.erase(std::unique(prefix_lengths_.begin(), prefix_lengths_.end()),
                         prefix_lengths_.end());
@@ -218,10 +226,23 @@ bool TermIndex::NextMatch(int slot, std::string_view text, size_t pos, size_t* b
   return false;
 }
 
+// A match at the start of run r of a term whose first word is all word characters ends that
+// word where the run ends (a \s follows it), and its second word starts after \s+ only, so at
+// the start of run r + 1, which then starts with the second word's leading word characters.
+bool TermIndex::NextWordMayMatch(const Term& t, const TextWords& words, size_t run) const {
+  if (t.next_length == 0) return true;
+  if (run + 1 >= words.runs.size()) return false;
+  const TextWords::Run& next = words.runs[run + 1];
+  return next.end - next.begin >= t.next_length &&
+         words.prefix_hash[next.begin + t.next_length - 1] == t.next_hash;
+}
+
 void TermIndex::TrySlots(const std::vector<int>& slots, std::string_view text, size_t at,
-                         std::vector<TermMatch>* out) const {
+                         std::vector<TermMatch>* out, const TextWords* words,
+                         size_t run) const {
   size_t end;
   for (int slot : slots) {
+    if (words != nullptr && !NextWordMayMatch(terms_[slot], *words, run)) continue;
     if (MatchAt(slot, text, at, &end)) {
       const Term& t = terms_[slot];
       out->push_back(TermMatch{t.expr, t.entry, at, end});
@@ -234,11 +255,12 @@ void TermIndex::Scan(std::string_view text, const TextWords& words,
   if (terms_.empty()) return;
   const size_t first = out->size();
   if (!exact_.empty() || !prefix_.empty()) {
-    for (const TextWords::Run& run : words.runs) {
+    for (size_t r = 0; r < words.runs.size(); ++r) {
+      const TextWords::Run& run = words.runs[r];
       const uint64_t whole = words.prefix_hash[run.end - 1];
       if (MayHold(exact_filter_, whole)) {
         auto exact = exact_.find(whole);
-        if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out);
+        if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out, &words, r);
       }
       for (size_t length : prefix_lengths_) {
         if (length > run.end - run.begin) break;

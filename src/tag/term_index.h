@@ -79,10 +79,22 @@ class TermIndex {
     bool prefix = false;             // a single word of word characters with a trailing '*'
     bool wildcard = false;
     bool trailing_boundary = false;
+    // For a phrase whose first word is all ASCII word characters and whose second word starts
+    // with one: the length and Hash of the second word's leading word characters, which the
+    // text's next run of word characters must start with (next_length 0: no such check).
+    size_t next_length = 0;
+    uint64_t next_hash = 0;
   };
 
+  // Whether the run of words after `run` can start term `slot`'s second word (see Term);
+  // false only when the term cannot match at the start of `run`.
+  bool NextWordMayMatch(const Term& t, const TextWords& words, size_t run) const;
+
+  // Tries every term of `slots` at `at`; when `words` is given, `at` is the start of its run
+  // `run` and a phrase whose next word cannot follow is passed over without comparing.
   void TrySlots(const std::vector<int>& slots, std::string_view text, size_t at,
-                std::vector<TermMatch>* out) const;
+                std::vector<TermMatch>* out, const TextWords* words = nullptr,
+                size_t run = 0) const;
 
   std::vector<Term> terms_;
   std::vector<int> slot_by_expr_;

@@ -91,6 +91,40 @@ TEST_CASE("an indexed term matches exactly where its TermToRegex expression matc
   }
 }
 
+TEST_CASE("phrases sharing a first word in one index match where RE2 does") {
+  // Every phrase here is keyed by "bus" and, at a "bus", passed over when the word after it
+  // cannot start its second word: each must still match exactly where its expression does.
+  const std::vector<std::string> terms = {
+      "bus stop", "bus stops", "bus stop*", "bus st*", "bus 12", "bus s", "bus stop-gap",
+      "bus stóp", "bus stop lane", "bus _x", "bus", "bus*", "bus -stop", "Bus STOP*"};
+  const std::vector<std::string> raw = {
+      "bus stop", "bus stop ", "BUS STOP lane, bus stopx, bus sto, bus st, bus s.",
+      "bus\vstop bus\r\nstop bus\t stop bus\fstop bus  stops", "bus stop-gap bus stop-gapx",
+      "bus stóp bus stópx bus stoP bus stop_ bus_stop bus 12 bus 123 bus 1",
+      "bus _x bus _xy bus -stop bus- stop bus", "busstop bus stopbus x bus", "bus  stop   lane",
+      "a bus\nstop lane and a bus\n\nstop-gap", "bus é stop bus stop é"};
+  TermIndex index;
+  for (size_t t = 0; t < terms.size(); ++t) REQUIRE(index.Add(static_cast<int>(t), 0, terms[t]));
+  index.Build();
+  for (const std::string& r : raw) {
+    const std::string text = FoldForMatching(r).text;
+    TextWords words;
+    words.Build(text);
+    std::vector<TermMatch> matches;
+    index.Scan(text, words, &matches);
+    for (size_t t = 0; t < terms.size(); ++t) {
+      RE2 re(TermToRegex(terms[t]), Folded());
+      REQUIRE(re.ok());
+      INFO("term '" << terms[t] << "' text '" << text << "'");
+      std::vector<Span> fast;
+      for (const TermMatch& m : matches) {
+        if (m.expr == static_cast<int>(t)) fast.emplace_back(m.begin, m.end);
+      }
+      CHECK(fast == Re2Starts(re, text));
+    }
+  }
+}
+
 TEST_CASE("the term index takes terms RE2 would reject back to RE2") {
   TermIndex index;
   CHECK_FALSE(index.Add(0, 0, "   "));
