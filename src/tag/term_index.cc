@@ -59,7 +59,43 @@ bool ValidUtf8(std::string_view s) {
 
 }  // namespace
 
-void TextWords::Build(std::string_view text) {
+namespace {
+
+constexpr size_t kFilterBits = size_t{1} << 15;
+
+size_t FilterBit(uint64_t hash) { return static_cast<size_t>((hash ^ (hash >> 31)) % kFilterBits); }
+
+void SetFilterBit(std::vector<uint64_t>* filter, uint64_t hash) {
+  if (filter->empty()) filter->assign(kFilterBits / 64, 0);
+  const size_t bit = FilterBit(hash);
+  (*filter)[bit / 64] |= uint64_t{1} << (bit % 64);
+}
+
+bool MayHold(const std::vector<uint64_t>& filter, uint64_t hash) {
+  const size_t bit = FilterBit(hash);
+  return !filter.empty() && ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
+}
+
+}  // namespace
+
+// A run is a candidate when its whole hash or the hash of a prefix of a listed length is in
+// the joined filter: the tests TermIndex::Scan makes, against the OR of every index's bits.
+void TextWords::BuildCandidates() {
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const Run& run = runs[r];
+    bool may = MayHold(filter->exact, prefix_hash[run.end - 1]);
+    for (size_t k = 0; !may && k < filter->prefix_lengths.size(); ++k) {
+      const size_t length = filter->prefix_lengths[k];
+      if (length > run.end - run.begin) break;
+      may = MayHold(filter->prefix, prefix_hash[run.begin + length - 1]);
+    }
+    if (may) candidates.push_back(static_cast<uint32_t>(r));
+  }
+}
+
+void TextWords::Build(std::string_view text, const WordFilter* word_filter) {
+  filter = word_filter;
+  candidates.clear();
   runs.clear();
   first.clear();
   prefix_hash.resize(text.size());
@@ -80,6 +116,7 @@ void TextWords::Build(std::string_view text) {
     runs.push_back(run);
     first.push_back(static_cast<unsigned char>(Lower(text[run.begin])));
   }
+  if (filter != nullptr) BuildCandidates();
 }
 
 bool TermIndex::Add(int expr, int entry, std::string_view written) {
@@ -125,25 +162,6 @@ bool TermIndex::Add(int expr, int entry, std::string_view written) {
   return true;
 }
 
-namespace {
-
-constexpr size_t kFilterBits = size_t{1} << 15;
-
-size_t FilterBit(uint64_t hash) { return static_cast<size_t>((hash ^ (hash >> 31)) % kFilterBits); }
-
-void SetFilterBit(std::vector<uint64_t>* filter, uint64_t hash) {
-  if (filter->empty()) filter->assign(kFilterBits / 64, 0);
-  const size_t bit = FilterBit(hash);
-  (*filter)[bit / 64] |= uint64_t{1} << (bit % 64);
-}
-
-bool MayHold(const std::vector<uint64_t>& filter, uint64_t hash) {
-  const size_t bit = FilterBit(hash);
-  return !filter.empty() && ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
-}
-
-}  // namespace
-
 void TermIndex::Build() {
   for (size_t slot = 0; slot < terms_.size(); ++slot) {
     const Term& t = terms_[slot];
@@ -160,17 +178,28 @@ void TermIndex::Build() {
       SetFilterBit(&exact_filter_, Hash(t.key));
     }
   }
-  for (Term& t : terms_) {
-    if (!t.leading_boundary || t.words.size() < 2 || t.key.size() != t.words[0].size()) continue;
-    const std::string& second = t.words[1];
-    size_t k = 0;
-    while (k < second.size() && IsWordByte(static_cast<unsigned char>(second[k]))) ++k;
-    t.next_length = k;
-    t.next_hash = Hash(std::string_view(second).substr(0, k));
-  }
   std::sort(prefix_lengths_.begin(), prefix_lengths_.end());
   prefix_lengths_.erase(std::unique(prefix_lengths_.begin(), prefix_lengths_.end()),
                         prefix_lengths_.end());
+}
+
+namespace {
+
+void JoinBits(const std::vector<uint64_t>& bits, std::vector<uint64_t>* into) {
+  if (bits.empty()) return;
+  if (into->empty()) into->assign(bits.size(), 0);
+  for (size_t i = 0; i < bits.size(); ++i) (*into)[i] |= bits[i];
+}
+
+}  // namespace
+
+void TermIndex::JoinFilter(WordFilter* filter) const {
+  JoinBits(exact_filter_, &filter->exact);
+  JoinBits(prefix_filter_, &filter->prefix);
+  std::vector<size_t>& lengths = filter->prefix_lengths;
+  lengths.insert(lengths.end(), prefix_lengths_.begin(), prefix_lengths_.end());
+  std::sort(lengths.begin(), lengths.end());
+  lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
 }
 
 int TermIndex::SlotOf(int expr) const {
@@ -226,23 +255,10 @@ bool TermIndex::NextMatch(int slot, std::string_view text, size_t pos, size_t* b
   return false;
 }
 
-// A match at the start of run r of a term whose first word is all word characters ends that
-// word where the run ends (a \s follows it), and its second word starts after \s+ only, so at
-// the start of run r + 1, which then starts with the second word's leading word characters.
-bool TermIndex::NextWordMayMatch(const Term& t, const TextWords& words, size_t run) const {
-  if (t.next_length == 0) return true;
-  if (run + 1 >= words.runs.size()) return false;
-  const TextWords::Run& next = words.runs[run + 1];
-  return next.end - next.begin >= t.next_length &&
-         words.prefix_hash[next.begin + t.next_length - 1] == t.next_hash;
-}
-
 void TermIndex::TrySlots(const std::vector<int>& slots, std::string_view text, size_t at,
-                         std::vector<TermMatch>* out, const TextWords* words,
-                         size_t run) const {
+                         std::vector<TermMatch>* out) const {
   size_t end;
   for (int slot : slots) {
-    if (words != nullptr && !NextWordMayMatch(terms_[slot], *words, run)) continue;
     if (MatchAt(slot, text, at, &end)) {
       const Term& t = terms_[slot];
       out->push_back(TermMatch{t.expr, t.entry, at, end});
@@ -255,12 +271,14 @@ void TermIndex::Scan(std::string_view text, const TextWords& words,
   if (terms_.empty()) return;
   const size_t first = out->size();
   if (!exact_.empty() || !prefix_.empty()) {
-    for (size_t r = 0; r < words.runs.size(); ++r) {
-      const TextWords::Run& run = words.runs[r];
+    const bool filtered = covered_by_ != nullptr && words.filter == covered_by_;
+    const size_t visits = filtered ? words.candidates.size() : words.runs.size();
+    for (size_t v = 0; v < visits; ++v) {
+      const TextWords::Run& run = words.runs[filtered ? words.candidates[v] : v];
       const uint64_t whole = words.prefix_hash[run.end - 1];
       if (MayHold(exact_filter_, whole)) {
         auto exact = exact_.find(whole);
-        if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out, &words, r);
+        if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out);
       }
       for (size_t length : prefix_lengths_) {
         if (length > run.end - run.begin) break;

@@ -23,6 +23,13 @@
 
 namespace heard {
 
+// What the TermIndexes of one lexicon key their terms by, joined: a word run none of them can
+// start a term at is passed over by all of them at once (TextWords::candidates).
+struct WordFilter {
+  std::vector<uint64_t> exact, prefix;  // the OR of the indexes' filters (empty: no bit)
+  std::vector<size_t> prefix_lengths;   // ascending, every index's
+};
+
 // The runs of ASCII word characters of one text, with a hash of every prefix of each run
 // (ASCII letters lower-cased), so that many TermIndexes can look words up without hashing the
 // text again. Build once per text.
@@ -33,8 +40,15 @@ struct TextWords {
   std::vector<Run> runs;
   std::vector<uint64_t> prefix_hash;  // by byte: hash of text[run begin, i] lower-cased
   std::vector<unsigned char> first;   // by run: its first byte, ASCII letters lower-cased
+  // With a filter: the runs (ascending) where some index joined in it may have a term
+  // starting (every run where one does, and maybe others).
+  const WordFilter* filter = nullptr;
+  std::vector<uint32_t> candidates;
 
-  void Build(std::string_view text);
+  void Build(std::string_view text, const WordFilter* word_filter = nullptr);
+
+ private:
+  void BuildCandidates();
 };
 
 // One match of one indexed term.
@@ -55,6 +69,11 @@ class TermIndex {
   void Build();
 
   bool empty() const { return terms_.empty(); }
+
+  // Adds this index's keys to `filter`; after every index is joined, CoveredBy(filter) lets
+  // Scan visit only the runs TextWords built with that filter lists. Call after Build().
+  void JoinFilter(WordFilter* filter) const;
+  void CoveredBy(const WordFilter* filter) { covered_by_ = filter; }
 
   // Appends to *out every match of every term in `text` (`words` built from `text`), sorted
   // by begin, then expression. Terms match independently: several may start at one place.
@@ -79,22 +98,10 @@ class TermIndex {
     bool prefix = false;             // a single word of word characters with a trailing '*'
     bool wildcard = false;
     bool trailing_boundary = false;
-    // For a phrase whose first word is all ASCII word characters and whose second word starts
-    // with one: the length and Hash of the second word's leading word characters, which the
-    // text's next run of word characters must start with (next_length 0: no such check).
-    size_t next_length = 0;
-    uint64_t next_hash = 0;
   };
 
-  // Whether the run of words after `run` can start term `slot`'s second word (see Term);
-  // false only when the term cannot match at the start of `run`.
-  bool NextWordMayMatch(const Term& t, const TextWords& words, size_t run) const;
-
-  // Tries every term of `slots` at `at`; when `words` is given, `at` is the start of its run
-  // `run` and a phrase whose next word cannot follow is passed over without comparing.
   void TrySlots(const std::vector<int>& slots, std::string_view text, size_t at,
-                std::vector<TermMatch>* out, const TextWords* words = nullptr,
-                size_t run = 0) const;
+                std::vector<TermMatch>* out) const;
 
   std::vector<Term> terms_;
   std::vector<int> slot_by_expr_;
@@ -106,6 +113,7 @@ class TermIndex {
   std::vector<uint64_t> exact_filter_, prefix_filter_;
   std::vector<int> by_first_byte_[256];  // slots of terms without a leading boundary
   bool any_free_ = false;                // some term has no leading boundary
+  const WordFilter* covered_by_ = nullptr;  // a filter this index's keys are joined in
 };
 
 }  // namespace heard
