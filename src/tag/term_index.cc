@@ -84,10 +84,21 @@ void TextWords::BuildCandidates() {
   for (size_t r = 0; r < runs.size(); ++r) {
     const Run& run = runs[r];
     bool may = MayHold(filter->exact, prefix_hash[run.end - 1]);
-    for (size_t k = 0; !may && k < filter->prefix_lengths.size(); ++k) {
-      const size_t length = filter->prefix_lengths[k];
+    const uint64_t lengths = filter->prefix_by_first[first[r]];
+    if (!may && (lengths >> 63) != 0) {
+      for (size_t k = 0; !may && k < filter->prefix_lengths.size(); ++k) {
+        const size_t length = filter->prefix_lengths[k];
+        if (length > run.end - run.begin) break;
+        may = MayHold(filter->prefix, prefix_hash[run.begin + length - 1]);
+      }
+    }
+    for (uint64_t m = may ? 0 : lengths; m != 0; m &= m - 1) {
+      const size_t length = static_cast<size_t>(__builtin_ctzll(m));
       if (length > run.end - run.begin) break;
-      may = MayHold(filter->prefix, prefix_hash[run.begin + length - 1]);
+      if (MayHold(filter->prefix, prefix_hash[run.begin + length - 1])) {
+        may = true;
+        break;
+      }
     }
     if (may) candidates.push_back(static_cast<uint32_t>(r));
   }
@@ -173,6 +184,8 @@ void TermIndex::Build() {
       prefix_[Hash(t.key)].push_back(s);
       SetFilterBit(&prefix_filter_, Hash(t.key));
       prefix_lengths_.push_back(t.key.size());
+      prefix_by_first_[static_cast<unsigned char>(t.key[0])] |=
+          uint64_t{1} << std::min<size_t>(t.key.size(), 63);
     } else {
       exact_[Hash(t.key)].push_back(s);
       SetFilterBit(&exact_filter_, Hash(t.key));
@@ -200,6 +213,9 @@ void TermIndex::JoinFilter(WordFilter* filter) const {
   lengths.insert(lengths.end(), prefix_lengths_.begin(), prefix_lengths_.end());
   std::sort(lengths.begin(), lengths.end());
   lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
+  for (size_t b = 0; b < prefix_by_first_.size(); ++b) {
+    filter->prefix_by_first[b] |= prefix_by_first_[b];
+  }
 }
 
 int TermIndex::SlotOf(int expr) const {
@@ -274,13 +290,25 @@ void TermIndex::Scan(std::string_view text, const TextWords& words,
     const bool filtered = covered_by_ != nullptr && words.filter == covered_by_;
     const size_t visits = filtered ? words.candidates.size() : words.runs.size();
     for (size_t v = 0; v < visits; ++v) {
-      const TextWords::Run& run = words.runs[filtered ? words.candidates[v] : v];
+      const size_t r = filtered ? words.candidates[v] : v;
+      const TextWords::Run& run = words.runs[r];
       const uint64_t whole = words.prefix_hash[run.end - 1];
       if (MayHold(exact_filter_, whole)) {
         auto exact = exact_.find(whole);
         if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out);
       }
-      for (size_t length : prefix_lengths_) {
+      // Only the lengths of keys with the run's first byte, ascending; bit 63: all lengths.
+      const uint64_t lengths = prefix_by_first_[words.first[r]];
+      const bool every = (lengths >> 63) != 0;
+      uint64_t m = lengths;
+      for (size_t k = 0; every ? k < prefix_lengths_.size() : m != 0; ++k) {
+        size_t length;
+        if (every) {
+          length = prefix_lengths_[k];
+        } else {
+          length = static_cast<size_t>(__builtin_ctzll(m));
+          m &= m - 1;
+        }
         if (length > run.end - run.begin) break;
         const uint64_t h = words.prefix_hash[run.begin + length - 1];
         if (!MayHold(prefix_filter_, h)) continue;

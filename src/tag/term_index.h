@@ -14,6 +14,7 @@
 #ifndef HEARD_SRC_TAG_TERM_INDEX_H_
 #define HEARD_SRC_TAG_TERM_INDEX_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,11 +24,16 @@
 
 namespace heard {
 
+// By first byte (ASCII letters lower case): bit L set when some prefix key of length L < 63
+// starts with it; bit 63 when one of length 63 or more does.
+using PrefixLengths = std::array<uint64_t, 256>;
+
 // What the TermIndexes of one lexicon key their terms by, joined: a word run none of them can
 // start a term at is passed over by all of them at once (TextWords::candidates).
 struct WordFilter {
   std::vector<uint64_t> exact, prefix;  // the OR of the indexes' filters (empty: no bit)
   std::vector<size_t> prefix_lengths;   // ascending, every index's
+  PrefixLengths prefix_by_first{};      // every index's
 };
 
 // The runs of ASCII word characters of one text, with a hash of every prefix of each run
@@ -108,6 +114,7 @@ class TermIndex {
   std::unordered_map<uint64_t, std::vector<int>> exact_;   // hash of key -> slots
   std::unordered_map<uint64_t, std::vector<int>> prefix_;  // hash of key -> slots
   std::vector<size_t> prefix_lengths_;                     // ascending
+  PrefixLengths prefix_by_first_{};
   // A bit per key hash (FilterBit) that some key of exact_ / prefix_ has: a clear bit saves
   // the map lookup, which most words of a text would miss.
   std::vector<uint64_t> exact_filter_, prefix_filter_;

@@ -131,7 +131,8 @@ TEST_CASE("indexes joined in one word filter still match where RE2 does") {
   const std::vector<std::vector<std::string>> lists = {
       {"bus stop", "traffic*", "GP", "covid-19", "a&e"},
       {"not", "no problem*", "never*", "café", "12 year*"},
-      {"maybe", "perhaps", "suppose*", "stop* and", "straße"}};
+      {"maybe", "perhaps", "suppose*", "stop* and", "straße", "Tr*", std::string(70, 'w') + "*",
+       std::string(63, 'n') + "*"}};
   std::vector<TermIndex> indexes(lists.size());
   for (size_t l = 0; l < lists.size(); ++l) {
     for (size_t t = 0; t < lists[l].size(); ++t) {
@@ -146,6 +147,8 @@ TEST_CASE("indexes joined in one word filter still match where RE2 does") {
   raw.push_back("Traffic, TRAFFICKED trafficker; not never-ending, nevertheless NO problems.");
   raw.push_back("I suppose supposedly, perhaps maybe: stopped and stop and STOPS and.");
   raw.push_back("gp GP's a&e covid-19 café 12 years 12 year, the bus stop, tra traf");
+  raw.push_back("NEVERMORE Nevertheless " + std::string(69, 'W') + " " + std::string(75, 'w') +
+                " " + std::string(63, 'N') + " " + std::string(62, 'n') + " tR TRAIN t");
   size_t candidates = 0, runs = 0;
   for (const std::string& r : raw) {
     const std::string text = FoldForMatching(r).text;
