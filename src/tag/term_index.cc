@@ -12,7 +12,7 @@ constexpr uint64_t kHashPrime = 1099511628211ULL;
 constexpr size_t kMaxTermBytes = 4096;  // longer terms go to RE2
 
 // RE2's \w: ASCII letters, digits and '_'.
-bool IsWordByte(unsigned char c) {
+constexpr bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
@@ -24,7 +24,9 @@ bool IsSplitSpace(char c) {
 // RE2's \s: [\t\n\f\r ] (no \v).
 bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char Lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 uint64_t HashStep(uint64_t h, char c) {
   return (h ^ static_cast<unsigned char>(Lower(c))) * kHashPrime;
@@ -104,28 +106,49 @@ void TextWords::BuildCandidates() {
   }
 }
 
+
+namespace {
+
+// By byte: the byte lower-cased if it is an ASCII word character (never 0), else 0.
+struct WordBytes {
+  unsigned char lower[256] = {};
+  constexpr WordBytes() {
+    for (int c = 0; c < 256; ++c) {
+      if (IsWordByte(static_cast<unsigned char>(c))) {
+        lower[c] = static_cast<unsigned char>(Lower(static_cast<char>(c)));
+      }
+    }
+  }
+};
+constexpr WordBytes kWordBytes;
+
+}  // namespace
+
 void TextWords::Build(std::string_view text, const WordFilter* word_filter) {
   filter = word_filter;
   candidates.clear();
   runs.clear();
   first.clear();
   prefix_hash.resize(text.size());
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
+  while (i < n) {
+    unsigned char c = kWordBytes.lower[bytes[i]];
+    if (c == 0) {
       ++i;
       continue;
     }
     Run run;
     run.begin = i;
     uint64_t h = kHashSeed;
-    while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]))) {
-      h = HashStep(h, text[i]);
+    do {  // HashStep, with the table's lower-casing
+      h = (h ^ c) * kHashPrime;
       prefix_hash[i++] = h;
-    }
+    } while (i < n && (c = kWordBytes.lower[bytes[i]]) != 0);
     run.end = i;
     runs.push_back(run);
-    first.push_back(static_cast<unsigned char>(Lower(text[run.begin])));
+    first.push_back(kWordBytes.lower[bytes[run.begin]]);
   }
   if (filter != nullptr) BuildCandidates();
 }
