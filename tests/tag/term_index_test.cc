@@ -92,8 +92,9 @@ TEST_CASE("an indexed term matches exactly where its TermToRegex expression matc
 }
 
 TEST_CASE("phrases sharing a first word in one index match where RE2 does") {
-  // Every phrase here is keyed by "bus" and, at a "bus", passed over when the word after it
-  // cannot start its second word: each must still match exactly where its expression does.
+  // Every term here is keyed by "bus", so each is tried at every "bus" with the others, on
+  // second words that differ in spacing, case, length and non-ASCII letters: each must still
+  // match exactly where its expression does.
   const std::vector<std::string> terms = {
       "bus stop", "bus stops", "bus stop*", "bus st*", "bus 12", "bus s", "bus stop-gap",
       "bus stóp", "bus stop lane", "bus _x", "bus", "bus*", "bus -stop", "Bus STOP*"};
