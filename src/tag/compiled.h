@@ -72,6 +72,7 @@ struct Lexicon::Compiled {
   std::unordered_map<std::string, int> outcode_by_code;  // upper-case outcode
   NameIndex names;
   QualifierRules qualifiers;  // negation and hedging (qualifiers.cc)
+  WordFilter word_filter;     // every cue set's term keys (TermIndex::JoinFilter)
 };
 
 // sha256 hex of a canonical serialisation of everything in `spec` but the

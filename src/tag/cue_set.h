@@ -93,6 +93,10 @@ class CueSet {
 
   size_t size() const { return regex_text_.size(); }
   int entry(int i) const { return entries_[i]; }
+
+  // See TermIndex::JoinFilter and CoveredBy; after Compile().
+  void JoinWordFilter(WordFilter* filter) const { terms_.JoinFilter(filter); }
+  void CoverWords(const WordFilter* filter) { terms_.CoveredBy(filter); }
   const std::string& written(int i) const { return written_[i]; }
   const std::string& regex(int i) const { return regex_text_[i]; }
 

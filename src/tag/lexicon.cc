@@ -266,6 +266,14 @@ Result<Lexicon> Lexicon::Compile(LexiconSpec spec) {
     if (!set->Compile()) errors.Add("lexicon", 0, "too many cues for RE2 to compile into one set");
   }
   if (!errors.empty()) return Status::Config(errors.Joined());
+  QualifierRules& q = c->qualifiers;
+  const std::vector<CueSet*> sets = {&c->theme_cues,        &c->theme_exclusions,
+                                     &c->outcome_cues,      &c->places,
+                                     &q.negation_before,    &q.negation_after,
+                                     &q.hedge_before,       &q.hedge_after,
+                                     &q.pseudo,             &q.boundaries};
+  for (CueSet* set : sets) set->JoinWordFilter(&c->word_filter);
+  for (CueSet* set : sets) set->CoverWords(&c->word_filter);
   c->fingerprint = LexiconFingerprint(c->spec);
   return Lexicon(std::move(c));
 }

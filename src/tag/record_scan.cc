@@ -8,7 +8,10 @@ namespace heard {
 
 RecordScan& RecordScan::For(const Lexicon::Compiled& compiled, std::string_view text) {
   thread_local RecordScan scan;
-  if (scan.lexicon_ != compiled.id || scan.text_ != text) scan.Reset(compiled.id, text);
+  if (scan.lexicon_ != compiled.id || scan.text_ != text) {
+    scan.Reset(compiled.id, text);
+    scan.filter_ = &compiled.word_filter;
+  }
   return scan;
 }
 
@@ -38,7 +41,7 @@ CueScan& RecordScan::Of(const CueSet& set) {
   }
   if (!slot->done) {
     if (!words_done_) {
-      words_.Build(text_);
+      words_.Build(text_, filter_);
       words_done_ = true;
     }
     set.Scan(text_, words_, &slot->scan);

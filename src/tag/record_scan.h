@@ -44,6 +44,7 @@ class RecordScan {
   uint64_t lexicon_ = 0;
   std::string text_;
   bool words_done_ = false;
+  const WordFilter* filter_ = nullptr;  // the lexicon's
   TextWords words_;
   std::array<Slot, 12> slots_;
   std::vector<std::pair<size_t, size_t>> boundaries_;

@@ -12,7 +12,7 @@ constexpr uint64_t kHashPrime = 1099511628211ULL;
 constexpr size_t kMaxTermBytes = 4096;  // longer terms go to RE2
 
 // RE2's \w: ASCII letters, digits and '_'.
-bool IsWordByte(unsigned char c) {
+constexpr bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
@@ -24,7 +24,9 @@ bool IsSplitSpace(char c) {
 // RE2's \s: [\t\n\f\r ] (no \v).
 bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char Lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 uint64_t HashStep(uint64_t h, char c) {
   return (h ^ static_cast<unsigned char>(Lower(c))) * kHashPrime;
@@ -59,27 +61,96 @@ bool ValidUtf8(std::string_view s) {
 
 }  // namespace
 
-void TextWords::Build(std::string_view text) {
+namespace {
+
+constexpr size_t kFilterBits = size_t{1} << 15;
+
+size_t FilterBit(uint64_t hash) { return static_cast<size_t>((hash ^ (hash >> 31)) % kFilterBits); }
+
+void SetFilterBit(std::vector<uint64_t>* filter, uint64_t hash) {
+  if (filter->empty()) filter->assign(kFilterBits / 64, 0);
+  const size_t bit = FilterBit(hash);
+  (*filter)[bit / 64] |= uint64_t{1} << (bit % 64);
+}
+
+bool MayHold(const std::vector<uint64_t>& filter, uint64_t hash) {
+  const size_t bit = FilterBit(hash);
+  return !filter.empty() && ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
+}
+
+}  // namespace
+
+// A run is a candidate when its whole hash or the hash of a prefix of a listed length is in
+// the joined filter: the tests TermIndex::Scan makes, against the OR of every index's bits.
+void TextWords::BuildCandidates() {
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const Run& run = runs[r];
+    bool may = MayHold(filter->exact, prefix_hash[run.end - 1]);
+    const uint64_t lengths = filter->prefix_by_first[first[r]];
+    if (!may && (lengths >> 63) != 0) {
+      for (size_t k = 0; !may && k < filter->prefix_lengths.size(); ++k) {
+        const size_t length = filter->prefix_lengths[k];
+        if (length > run.end - run.begin) break;
+        may = MayHold(filter->prefix, prefix_hash[run.begin + length - 1]);
+      }
+    }
+    for (uint64_t m = may ? 0 : lengths; m != 0; m &= m - 1) {
+      const size_t length = static_cast<size_t>(__builtin_ctzll(m));
+      if (length > run.end - run.begin) break;
+      if (MayHold(filter->prefix, prefix_hash[run.begin + length - 1])) {
+        may = true;
+        break;
+      }
+    }
+    if (may) candidates.push_back(static_cast<uint32_t>(r));
+  }
+}
+
+
+namespace {
+
+// By byte: the byte lower-cased if it is an ASCII word character (never 0), else 0.
+struct WordBytes {
+  unsigned char lower[256] = {};
+  constexpr WordBytes() {
+    for (int c = 0; c < 256; ++c) {
+      if (IsWordByte(static_cast<unsigned char>(c))) {
+        lower[c] = static_cast<unsigned char>(Lower(static_cast<char>(c)));
+      }
+    }
+  }
+};
+constexpr WordBytes kWordBytes;
+
+}  // namespace
+
+void TextWords::Build(std::string_view text, const WordFilter* word_filter) {
+  filter = word_filter;
+  candidates.clear();
   runs.clear();
   first.clear();
   prefix_hash.resize(text.size());
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
+  while (i < n) {
+    unsigned char c = kWordBytes.lower[bytes[i]];
+    if (c == 0) {
       ++i;
       continue;
     }
     Run run;
     run.begin = i;
     uint64_t h = kHashSeed;
-    while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]))) {
-      h = HashStep(h, text[i]);
+    do {  // HashStep, with the table's lower-casing
+      h = (h ^ c) * kHashPrime;
       prefix_hash[i++] = h;
-    }
+    } while (i < n && (c = kWordBytes.lower[bytes[i]]) != 0);
     run.end = i;
     runs.push_back(run);
-    first.push_back(static_cast<unsigned char>(Lower(text[run.begin])));
+    first.push_back(kWordBytes.lower[bytes[run.begin]]);
   }
+  if (filter != nullptr) BuildCandidates();
 }
 
 bool TermIndex::Add(int expr, int entry, std::string_view written) {
@@ -125,25 +196,6 @@ bool TermIndex::Add(int expr, int entry, std::string_view written) {
   return true;
 }
 
-namespace {
-
-constexpr size_t kFilterBits = size_t{1} << 15;
-
-size_t FilterBit(uint64_t hash) { return static_cast<size_t>((hash ^ (hash >> 31)) % kFilterBits); }
-
-void SetFilterBit(std::vector<uint64_t>* filter, uint64_t hash) {
-  if (filter->empty()) filter->assign(kFilterBits / 64, 0);
-  const size_t bit = FilterBit(hash);
-  (*filter)[bit / 64] |= uint64_t{1} << (bit % 64);
-}
-
-bool MayHold(const std::vector<uint64_t>& filter, uint64_t hash) {
-  const size_t bit = FilterBit(hash);
-  return !filter.empty() && ((filter[bit / 64] >> (bit % 64)) & 1) != 0;
-}
-
-}  // namespace
-
 void TermIndex::Build() {
   for (size_t slot = 0; slot < terms_.size(); ++slot) {
     const Term& t = terms_[slot];
@@ -155,6 +207,8 @@ void TermIndex::Build() {
       prefix_[Hash(t.key)].push_back(s);
       SetFilterBit(&prefix_filter_, Hash(t.key));
       prefix_lengths_.push_back(t.key.size());
+      prefix_by_first_[static_cast<unsigned char>(t.key[0])] |=
+          uint64_t{1} << std::min<size_t>(t.key.size(), 63);
     } else {
       exact_[Hash(t.key)].push_back(s);
       SetFilterBit(&exact_filter_, Hash(t.key));
@@ -163,6 +217,28 @@ void TermIndex::Build() {
   std::sort(prefix_lengths_.begin(), prefix_lengths_.end());
   prefix_lengths_.erase(std::unique(prefix_lengths_.begin(), prefix_lengths_.end()),
                         prefix_lengths_.end());
+}
+
+namespace {
+
+void JoinBits(const std::vector<uint64_t>& bits, std::vector<uint64_t>* into) {
+  if (bits.empty()) return;
+  if (into->empty()) into->assign(bits.size(), 0);
+  for (size_t i = 0; i < bits.size(); ++i) (*into)[i] |= bits[i];
+}
+
+}  // namespace
+
+void TermIndex::JoinFilter(WordFilter* filter) const {
+  JoinBits(exact_filter_, &filter->exact);
+  JoinBits(prefix_filter_, &filter->prefix);
+  std::vector<size_t>& lengths = filter->prefix_lengths;
+  lengths.insert(lengths.end(), prefix_lengths_.begin(), prefix_lengths_.end());
+  std::sort(lengths.begin(), lengths.end());
+  lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
+  for (size_t b = 0; b < prefix_by_first_.size(); ++b) {
+    filter->prefix_by_first[b] |= prefix_by_first_[b];
+  }
 }
 
 int TermIndex::SlotOf(int expr) const {
@@ -234,13 +310,28 @@ void TermIndex::Scan(std::string_view text, const TextWords& words,
   if (terms_.empty()) return;
   const size_t first = out->size();
   if (!exact_.empty() || !prefix_.empty()) {
-    for (const TextWords::Run& run : words.runs) {
+    const bool filtered = covered_by_ != nullptr && words.filter == covered_by_;
+    const size_t visits = filtered ? words.candidates.size() : words.runs.size();
+    for (size_t v = 0; v < visits; ++v) {
+      const size_t r = filtered ? words.candidates[v] : v;
+      const TextWords::Run& run = words.runs[r];
       const uint64_t whole = words.prefix_hash[run.end - 1];
       if (MayHold(exact_filter_, whole)) {
         auto exact = exact_.find(whole);
         if (exact != exact_.end()) TrySlots(exact->second, text, run.begin, out);
       }
-      for (size_t length : prefix_lengths_) {
+      // Only the lengths of keys with the run's first byte, ascending; bit 63: all lengths.
+      const uint64_t lengths = prefix_by_first_[words.first[r]];
+      const bool every = (lengths >> 63) != 0;
+      uint64_t m = lengths;
+      for (size_t k = 0; every ? k < prefix_lengths_.size() : m != 0; ++k) {
+        size_t length;
+        if (every) {
+          length = prefix_lengths_[k];
+        } else {
+          length = static_cast<size_t>(__builtin_ctzll(m));
+          m &= m - 1;
+        }
         if (length > run.end - run.begin) break;
         const uint64_t h = words.prefix_hash[run.begin + length - 1];
         if (!MayHold(prefix_filter_, h)) continue;

@@ -14,6 +14,7 @@
 #ifndef HEARD_SRC_TAG_TERM_INDEX_H_
 #define HEARD_SRC_TAG_TERM_INDEX_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -22,6 +23,18 @@
 #include <vector>
 
 namespace heard {
+
+// By first byte (ASCII letters lower case): bit L set when some prefix key of length L < 63
+// starts with it; bit 63 when one of length 63 or more does.
+using PrefixLengths = std::array<uint64_t, 256>;
+
+// What the TermIndexes of one lexicon key their terms by, joined: a word run none of them can
+// start a term at is passed over by all of them at once (TextWords::candidates).
+struct WordFilter {
+  std::vector<uint64_t> exact, prefix;  // the OR of the indexes' filters (empty: no bit)
+  std::vector<size_t> prefix_lengths;   // ascending, every index's
+  PrefixLengths prefix_by_first{};      // every index's
+};
 
 // The runs of ASCII word characters of one text, with a hash of every prefix of each run
 // (ASCII letters lower-cased), so that many TermIndexes can look words up without hashing the
@@ -33,8 +46,15 @@ struct TextWords {
   std::vector<Run> runs;
   std::vector<uint64_t> prefix_hash;  // by byte: hash of text[run begin, i] lower-cased
   std::vector<unsigned char> first;   // by run: its first byte, ASCII letters lower-cased
+  // With a filter: the runs (ascending) where some index joined in it may have a term
+  // starting (every run where one does, and maybe others).
+  const WordFilter* filter = nullptr;
+  std::vector<uint32_t> candidates;
 
-  void Build(std::string_view text);
+  void Build(std::string_view text, const WordFilter* word_filter = nullptr);
+
+ private:
+  void BuildCandidates();
 };
 
 // One match of one indexed term.
@@ -55,6 +75,11 @@ class TermIndex {
   void Build();
 
   bool empty() const { return terms_.empty(); }
+
+  // Adds this index's keys to `filter`; after every index is joined, CoveredBy(filter) lets
+  // Scan visit only the runs TextWords built with that filter lists. Call after Build().
+  void JoinFilter(WordFilter* filter) const;
+  void CoveredBy(const WordFilter* filter) { covered_by_ = filter; }
 
   // Appends to *out every match of every term in `text` (`words` built from `text`), sorted
   // by begin, then expression. Terms match independently: several may start at one place.
@@ -89,11 +114,13 @@ class TermIndex {
   std::unordered_map<uint64_t, std::vector<int>> exact_;   // hash of key -> slots
   std::unordered_map<uint64_t, std::vector<int>> prefix_;  // hash of key -> slots
   std::vector<size_t> prefix_lengths_;                     // ascending
+  PrefixLengths prefix_by_first_{};
   // A bit per key hash (FilterBit) that some key of exact_ / prefix_ has: a clear bit saves
   // the map lookup, which most words of a text would miss.
   std::vector<uint64_t> exact_filter_, prefix_filter_;
   std::vector<int> by_first_byte_[256];  // slots of terms without a leading boundary
   bool any_free_ = false;                // some term has no leading boundary
+  const WordFilter* covered_by_ = nullptr;  // a filter this index's keys are joined in
 };
 
 }  // namespace heard

@@ -91,6 +91,90 @@ TEST_CASE("an indexed term matches exactly where its TermToRegex expression matc
   }
 }
 
+TEST_CASE("phrases sharing a first word in one index match where RE2 does") {
+  // Every term here is keyed by "bus", so each is tried at every "bus" with the others, on
+  // second words that differ in spacing, case, length and non-ASCII letters: each must still
+  // match exactly where its expression does.
+  const std::vector<std::string> terms = {
+      "bus stop", "bus stops", "bus stop*", "bus st*", "bus 12", "bus s", "bus stop-gap",
+      "bus stóp", "bus stop lane", "bus _x", "bus", "bus*", "bus -stop", "Bus STOP*"};
+  const std::vector<std::string> raw = {
+      "bus stop", "bus stop ", "BUS STOP lane, bus stopx, bus sto, bus st, bus s.",
+      "bus\vstop bus\r\nstop bus\t stop bus\fstop bus  stops", "bus stop-gap bus stop-gapx",
+      "bus stóp bus stópx bus stoP bus stop_ bus_stop bus 12 bus 123 bus 1",
+      "bus _x bus _xy bus -stop bus- stop bus", "busstop bus stopbus x bus", "bus  stop   lane",
+      "a bus\nstop lane and a bus\n\nstop-gap", "bus é stop bus stop é"};
+  TermIndex index;
+  for (size_t t = 0; t < terms.size(); ++t) REQUIRE(index.Add(static_cast<int>(t), 0, terms[t]));
+  index.Build();
+  for (const std::string& r : raw) {
+    const std::string text = FoldForMatching(r).text;
+    TextWords words;
+    words.Build(text);
+    std::vector<TermMatch> matches;
+    index.Scan(text, words, &matches);
+    for (size_t t = 0; t < terms.size(); ++t) {
+      RE2 re(TermToRegex(terms[t]), Folded());
+      REQUIRE(re.ok());
+      INFO("term '" << terms[t] << "' text '" << text << "'");
+      std::vector<Span> fast;
+      for (const TermMatch& m : matches) {
+        if (m.expr == static_cast<int>(t)) fast.emplace_back(m.begin, m.end);
+      }
+      CHECK(fast == Re2Starts(re, text));
+    }
+  }
+}
+
+TEST_CASE("indexes joined in one word filter still match where RE2 does") {
+  // Three indexes, as three cue lists of a lexicon: words only one of them keys, prefixes of
+  // other lengths, and a text scanned once with the joined filter for all of them.
+  const std::vector<std::vector<std::string>> lists = {
+      {"bus stop", "traffic*", "GP", "covid-19", "a&e"},
+      {"not", "no problem*", "never*", "café", "12 year*"},
+      {"maybe", "perhaps", "suppose*", "stop* and", "straße", "Tr*", std::string(70, 'w') + "*",
+       std::string(63, 'n') + "*"}};
+  std::vector<TermIndex> indexes(lists.size());
+  for (size_t l = 0; l < lists.size(); ++l) {
+    for (size_t t = 0; t < lists[l].size(); ++t) {
+      REQUIRE(indexes[l].Add(static_cast<int>(t), 0, lists[l][t]));
+    }
+    indexes[l].Build();
+  }
+  WordFilter filter;
+  for (const TermIndex& index : indexes) index.JoinFilter(&filter);
+  for (TermIndex& index : indexes) index.CoveredBy(&filter);
+  std::vector<std::string> raw = Texts();
+  raw.push_back("Traffic, TRAFFICKED trafficker; not never-ending, nevertheless NO problems.");
+  raw.push_back("I suppose supposedly, perhaps maybe: stopped and stop and STOPS and.");
+  raw.push_back("gp GP's a&e covid-19 café 12 years 12 year, the bus stop, tra traf");
+  raw.push_back("NEVERMORE Nevertheless " + std::string(69, 'W') + " " + std::string(75, 'w') +
+                " " + std::string(63, 'N') + " " + std::string(62, 'n') + " tR TRAIN t");
+  size_t candidates = 0, runs = 0;
+  for (const std::string& r : raw) {
+    const std::string text = FoldForMatching(r).text;
+    TextWords words;
+    words.Build(text, &filter);
+    candidates += words.candidates.size();
+    runs += words.runs.size();
+    for (size_t l = 0; l < lists.size(); ++l) {
+      std::vector<TermMatch> matches;
+      indexes[l].Scan(text, words, &matches);
+      for (size_t t = 0; t < lists[l].size(); ++t) {
+        RE2 re(TermToRegex(lists[l][t]), Folded());
+        REQUIRE(re.ok());
+        INFO("term '" << lists[l][t] << "' text '" << text << "'");
+        std::vector<Span> fast;
+        for (const TermMatch& m : matches) {
+          if (m.expr == static_cast<int>(t)) fast.emplace_back(m.begin, m.end);
+        }
+        CHECK(fast == Re2Starts(re, text));
+      }
+    }
+  }
+  CHECK(candidates < runs);  // the filter passes over some words
+}
+
 TEST_CASE("the term index takes terms RE2 would reject back to RE2") {
   TermIndex index;
   CHECK_FALSE(index.Add(0, 0, "   "));
