@@ -270,7 +270,7 @@ TEST_CASE("batches are stored field for field, tags in order, duplicates without
       record.dedup_key = "P" + std::to_string(same) + "|Q1|answer " + std::to_string(same);
       if (i == 5) record.respondent = "P4";
       record.attributes = {{"Age band", "25-34"}, {"Carer", i % 2 ? "yes" : "no"}};
-      record.flags = i == 2 ? kFlagInvalidUtf8 : 0;
+      record.flags = i == 2 ? static_cast<uint32_t>(kFlagInvalidUtf8) : 0u;
       record.redactions = i;
       for (int t = 0; t < 3; ++t) {
         Tag tag;
