@@ -71,20 +71,10 @@ CooccurrenceGroup PairTally::Finish(const std::string& group,
 
 Result<Cooccurrence> CooccurThemes(Store& store, const std::string& round,
                                    const CooccurrenceOptions& options) {
-  Result<Round> found = store.GetRound(round);
-  if (!found.ok()) return found.status();
-  Result<std::vector<Store::LexiconEntry>> entries = store.LexiconEntries(round);
-  if (!entries.ok()) return entries.status();
-  std::map<std::string, std::string> theme_names;
-  bool outcome_known = options.outcome.empty();
-  for (const Store::LexiconEntry& entry : *entries) {
-    if (entry.kind == "theme") theme_names[entry.id] = entry.name;
-    if (entry.kind == "outcome" && entry.id == options.outcome) outcome_known = true;
-  }
-  if (!outcome_known) {
-    return Status::InvalidInput(
-        fmt::format("round \"{}\" has no outcome \"{}\"", round, options.outcome));
-  }
+  Result<std::map<std::string, std::string>> names =
+      aggregate::RoundThemeNames(store, round, options.outcome);
+  if (!names.ok()) return names.status();
+  const std::map<std::string, std::string>& theme_names = *names;
   const bool attribute = !options.by.empty() && options.by != "district" && options.by != "channel";
   std::set<std::string> attribute_names;
   PairTally overall;

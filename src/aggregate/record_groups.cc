@@ -3,6 +3,8 @@
 
 #include <strings.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace heard::aggregate {
@@ -61,6 +63,24 @@ std::vector<std::string> GroupsOf(const Record& record, const RecordView& view,
 
 void NoteAttributes(const Record& record, std::set<std::string>* names) {
   for (const Attribute& attribute : record.attributes) names->insert(attribute.name);
+}
+
+Result<std::map<std::string, std::string>> RoundThemeNames(Store& store, const std::string& round,
+                                                           const std::string& outcome) {
+  Result<Round> found = store.GetRound(round);
+  if (!found.ok()) return found.status();
+  Result<std::vector<Store::LexiconEntry>> entries = store.LexiconEntries(round);
+  if (!entries.ok()) return entries.status();
+  std::map<std::string, std::string> theme_names;
+  bool outcome_known = outcome.empty();
+  for (const Store::LexiconEntry& entry : *entries) {
+    if (entry.kind == "theme") theme_names[entry.id] = entry.name;
+    if (entry.kind == "outcome" && entry.id == outcome) outcome_known = true;
+  }
+  if (!outcome_known) {
+    return Status::InvalidInput(fmt::format("round \"{}\" has no outcome \"{}\"", round, outcome));
+  }
+  return theme_names;
 }
 
 }  // namespace heard::aggregate

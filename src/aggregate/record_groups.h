@@ -2,11 +2,14 @@
 #ifndef HEARD_SRC_AGGREGATE_RECORD_GROUPS_H_
 #define HEARD_SRC_AGGREGATE_RECORD_GROUPS_H_
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "heard/record.h"
+#include "heard/status.h"
+#include "heard/store.h"
 
 namespace heard::aggregate {
 
@@ -27,6 +30,11 @@ bool InScope(const RecordView& view, const std::string& outcome);
 // attribute of that name (matched exactly, then ignoring case).
 std::vector<std::string> GroupsOf(const Record& record, const RecordView& view,
                                   const std::string& by);
+
+// The theme names of `round`'s lexicon by id. NotFound when the store has no such round;
+// InvalidInput when `outcome` is not empty and the round's lexicon has no such outcome.
+Result<std::map<std::string, std::string>> RoundThemeNames(Store& store, const std::string& round,
+                                                           const std::string& outcome);
 
 // Collects the attribute names seen, for the message when `by` names none.
 void NoteAttributes(const Record& record, std::set<std::string>* names);
