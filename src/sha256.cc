@@ -43,4 +43,13 @@ std::string Sha256Hex(std::string_view bytes) {
   return hash.HexDigest();
 }
 
+std::string Sha256Bytes(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("OpenSSL could not compute a SHA-256 digest");
+  }
+  return std::string(reinterpret_cast<const char*>(digest), length);
+}
+
 }  // namespace heard

@@ -24,6 +24,8 @@ class Sha256 {
 };
 
 std::string Sha256Hex(std::string_view bytes);
+// The 32 raw bytes of the digest.
+std::string Sha256Bytes(std::string_view bytes);
 
 }  // namespace heard
 

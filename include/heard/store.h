@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "heard/lexicon.h"
@@ -18,7 +19,7 @@ namespace heard {
 
 // Schema version this build reads and writes (PRAGMA user_version). An
 // older heard database is upgraded in place when opened (steps only add).
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Per source: what was read and where each item went.
 // Reconciles when items_read == stored + rejected + non_answers + duplicates.
@@ -55,13 +56,19 @@ struct StoredRecord {
 // PrepareRows is pure and thread-safe, so the pipeline builds them in its parallel stage
 // and the serial store stage only binds and steps.
 struct RecordRow {
-  std::string locator;     // locator.ToString()
-  std::string attributes;  // the attributes as a JSON object, in order
+  std::string locator;       // locator.ToString()
+  std::string attributes;    // the attributes as a JSON object, in order
+  std::string dedup_digest;  // DedupDigest(record.dedup_key); empty when the key is empty
 };
 struct BatchRows {
   std::vector<RecordRow> records;  // one per batch.records, same order
 };
 BatchRows PrepareRows(const Batch& batch);
+
+// What the store keeps of a dedup key: the first 16 bytes of its SHA-256. A key is
+// respondent + question + the whole folded answer (about 1 KB); its digest keeps the unique
+// index small, and two different keys share a digest with odds of about 2^-128 per pair.
+std::string DedupDigest(std::string_view dedup_key);
 
 // One heard database. Opening creates the schema in a new file, upgrades an
 // older heard schema in place (additive steps, one transaction each), and
@@ -94,7 +101,8 @@ class Store {
   // records) and marks it incomplete until FinishSource.
   Result<int64_t> BeginSource(int64_t round_id, const std::string& path, Channel channel);
 
-  // Stores one batch in file order. A record whose dedup_key was stored
+  // Stores one batch in file order, each record with its FTS5 index entry, so a record is
+  // searchable once its transaction commits. A record whose dedup_key was stored
   // before in the round is counted as a duplicate, not stored. Commits every
   // `batches_per_transaction` batches. Adds the batch's counts to `ledger`.
   Status WriteBatch(int64_t source_id, const Batch& batch, Ledger* ledger);

@@ -10,8 +10,12 @@
 // Every INSERT is a single-row INSERT ... VALUES: SQLite then needs no statement journal
 // (a multi-row or INSERT ... SELECT statement that may abort on a constraint copies every
 // page it touches first; measured, that cost more than the per-statement overhead it saved).
-// A batch's records go first, then their tags in the same order, so tags.rowid order is
-// record order, then each record's tag order.
+// A batch's records go first, each followed by its FTS5 entry, then their tags in the same
+// order, so tags.rowid order is record order, then each record's tag order.
+//
+// The FTS5 entry is written with its record, in the same transaction: a record is never
+// stored unindexed, so a killed run leaves nothing for the next one to repair, and the
+// index is built while the parallel stage tags the next batches instead of after the load.
 #include <sqlite3.h>
 
 #include <string>
@@ -19,6 +23,7 @@
 #include <vector>
 
 #include "heard/store.h"
+#include "sha256.h"
 #include "store/connection.h"
 
 namespace heard {
@@ -71,6 +76,8 @@ void PrepareWriters(Store::Connection& c) {
       c.db.getHandle(),
       "INSERT INTO tags(record_seq, kind, value, origin, pattern, matched, start, end, "
       "confidence, note, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  c.insert_fts = PreparedStatement(c.db.getHandle(),
+                                   "INSERT INTO records_fts(rowid, text) VALUES (?, ?)");
   c.insert_problem = PreparedStatement(
       c.db.getHandle(),
       "INSERT INTO problems(source_id, severity, line, col, reason, items) "
@@ -95,16 +102,22 @@ int64_t InsertRecord(Store::Connection& c, int64_t source_id, int64_t round_id,
   BindText(insert, 11, record.match_text);
   BindText(insert, 12, row.attributes);
   sqlite3_bind_int64(insert, 13, record.flags);
-  if (record.dedup_key.empty()) {
+  if (row.dedup_digest.empty()) {
     sqlite3_bind_null(insert, 14);
   } else {
-    BindText(insert, 14, record.dedup_key);
+    sqlite3_bind_blob(insert, 14, row.dedup_digest.data(),
+                      static_cast<int>(row.dedup_digest.size()), SQLITE_STATIC);
   }
   sqlite3_bind_int64(insert, 15, source_id);
   sqlite3_bind_int64(insert, 16, record.redactions);
   sqlite3_bind_int64(insert, 17, round_id);
   if (Step(db, insert) == 0) return 0;
-  return sqlite3_last_insert_rowid(db);
+  const int64_t seq = sqlite3_last_insert_rowid(db);
+  sqlite3_stmt* index = c.insert_fts.get();
+  sqlite3_bind_int64(index, 1, seq);
+  BindText(index, 2, record.text);
+  Step(db, index);
+  return seq;
 }
 
 // Inserts the tags of a batch's stored records, in order. `seqs[i]` is the seq of
@@ -126,7 +139,8 @@ struct ClearBindings {
   Store::Connection& c;
   ~ClearBindings() {
     for (sqlite3_stmt* statement :
-         {c.insert_record.get(), c.insert_tag.get(), c.insert_problem.get()}) {
+         {c.insert_record.get(), c.insert_fts.get(), c.insert_tag.get(),
+          c.insert_problem.get()}) {
       if (statement) sqlite3_clear_bindings(statement);
     }
   }
@@ -141,6 +155,11 @@ Store::Connection::Statement PreparedStatement(sqlite3* db, const std::string& s
   return Store::Connection::Statement(statement);
 }
 
+std::string DedupDigest(std::string_view dedup_key) {
+  if (dedup_key.empty()) return {};
+  return Sha256Bytes(dedup_key).substr(0, 16);
+}
+
 BatchRows PrepareRows(const Batch& batch) {
   BatchRows rows;
   rows.records.resize(batch.records.size());
@@ -149,6 +168,7 @@ BatchRows PrepareRows(const Batch& batch) {
     RecordRow& row = rows.records[i];
     row.locator = record.locator.ToString();
     row.attributes = AttributesJson(record.attributes);
+    row.dedup_digest = DedupDigest(record.dedup_key);
   }
   return rows;
 }

@@ -27,6 +27,7 @@ struct Store::Connection {
   };
   using Statement = std::unique_ptr<sqlite3_stmt, Finalize>;
   Statement insert_record;
+  Statement insert_fts;
   Statement insert_tag;
   Statement insert_problem;
   std::vector<int64_t> seqs;  // WriteBatch's scratch: each record's seq, 0 for a duplicate

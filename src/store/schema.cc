@@ -1,4 +1,4 @@
-// The store's schema, version 2 (and the upgrade from version 1). Every table a report reads is here; see README "Store".
+// The store's schema, version 3 (and the upgrades from versions 1 and 2). Every table a report reads is here; see README "Store".
 #include <fmt/format.h>
 
 #include "store/connection.h"
@@ -48,7 +48,7 @@ CREATE TABLE records (
   attributes TEXT NOT NULL DEFAULT '{}',
   flags      INTEGER NOT NULL DEFAULT 0,
   redactions INTEGER NOT NULL DEFAULT 0,   -- personal details taken out before storage
-  dedup_key  TEXT
+  dedup_key  BLOB                                 -- DedupDigest of the loader's key (schema 3); NULL: none
 );
 CREATE UNIQUE INDEX records_dedup ON records(round_id, dedup_key);
 CREATE INDEX records_source ON records(source_id);
@@ -161,17 +161,16 @@ CREATE VIEW coded_tags AS
                   AND +t.value = m.value AND t.confidence >= 0.5);
 CREATE VIRTUAL TABLE records_fts USING fts5(
   text, content='records', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
--- A source's records are indexed in one statement by Store::FinishSource, in the
--- transaction that marks the source complete (a trigger per row costs a virtual-table
--- savepoint per record; an index update per batch costs far more than one bulk insert).
+-- Store::WriteBatch indexes each record as it stores it, in the same transaction, so every
+-- stored record is indexed (schema 3; before, a source was indexed when it completed).
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
   INSERT INTO records_fts(records_fts, rowid, text) VALUES ('delete', old.seq, old.text);
 END;
 )sql";
 
 // Each step upgrades a database from version (index + 1) to (index + 2), in
-// one transaction with the version bump. Steps only add: nothing stored is
-// rewritten, so an upgrade cannot lose a record.
+// one transaction with the version bump. Steps add, or rewrite what is derived
+// from a record (never its text, tags or codes), so an upgrade cannot lose a record.
 constexpr const char* kUpgrades[] = {
     // 1 -> 2: qualifiers on tags (negation and hedging); analysts' manual codes and their
     // audit (the same text as in kSchema; store_test checks the two agree).
@@ -224,9 +223,43 @@ CREATE VIEW coded_tags AS
   AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.record_seq = r.seq AND +t.kind = m.kind
                   AND +t.value = m.value AND t.confidence >= 0.5);
 )sql",
+    // 2 -> 3: dedup keys are kept as their digest (heard_dedup_digest is DedupDigest), and
+    // every stored record is in the FTS5 index: a schema-2 run that was killed left its
+    // source 'loading' with records the index never saw, and they are indexed now, so the
+    // delete trigger can take any record out.
+    R"sql(
+UPDATE records SET dedup_key = heard_dedup_digest(dedup_key) WHERE dedup_key IS NOT NULL;
+INSERT INTO records_fts(rowid, text)
+  SELECT r.seq, r.text FROM records r JOIN sources s ON s.id = r.source_id
+  WHERE s.status = 'loading' ORDER BY r.seq;
+)sql",
 };
 static_assert(sizeof(kUpgrades) / sizeof(kUpgrades[0]) == kSchemaVersion - 1,
               "one upgrade step per schema version after 1");
+
+// heard_dedup_digest(key): DedupDigest for the upgrade to schema 3; NULL stays NULL.
+void DedupDigestFunction(sqlite3_context* context, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto* bytes = static_cast<const char*>(sqlite3_value_blob(argv[0]));
+  const std::string digest =
+      DedupDigest(std::string_view(bytes ? bytes : "", sqlite3_value_bytes(argv[0])));
+  if (digest.empty()) {
+    sqlite3_result_null(context);
+  } else {
+    sqlite3_result_blob(context, digest.data(), static_cast<int>(digest.size()),
+                        SQLITE_TRANSIENT);
+  }
+}
+
+void RegisterDedupDigest(SQLite::Database& db) {
+  const int rc = sqlite3_create_function_v2(db.getHandle(), "heard_dedup_digest", 1,
+                                            SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                            DedupDigestFunction, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+}
 
 Status Upgrade(SQLite::Database& db, int from) {
   for (int version = from; version < kSchemaVersion; ++version) {
@@ -247,8 +280,9 @@ Status EnsureSchema(SQLite::Database& db) {
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA busy_timeout = 5000");
+    RegisterDedupDigest(db);
     const int version = db.execAndGet("PRAGMA user_version").getInt();
-    if (version == kSchemaVersion && !db.tableExists("manual_codes")) {
+    if (version == 2 && !db.tableExists("manual_codes")) {
       // Written by a pre-release build of schema 2 (before manual codes): add them.
       const std::string step = kUpgrades[0];
       SQLite::Transaction transaction(db);

@@ -125,12 +125,6 @@ Result<int64_t> Store::BeginSource(int64_t round_id, const std::string& path, Ch
     if (!committed.ok()) return committed;
     SQLite::Database& db = connection_->db;
     SQLite::Transaction transaction(db);
-    // A source left 'loading' by a killed or failed run has records the FTS index never saw
-    // (FinishSource indexes them): they go without the trigger that takes rows out of it.
-    SQLite::Statement status(db, "SELECT status FROM sources WHERE round_id = ? AND path = ?");
-    status.bind(1, round_id);
-    status.bind(2, path);
-    const bool unindexed = status.executeStep() && status.getColumn(0).getString() == "loading";
     SQLite::Statement upsert(db,
                              "INSERT INTO sources(round_id, path, channel, status) "
                              "VALUES (?, ?, ?, 'loading') ON CONFLICT(round_id, path) DO UPDATE "
@@ -145,13 +139,6 @@ Result<int64_t> Store::BeginSource(int64_t round_id, const std::string& path, Ch
     find.bind(2, path);
     find.executeStep();
     const int64_t source_id = find.getColumn(0).getInt64();
-    std::string trigger;
-    if (unindexed) {
-      trigger = db.execAndGet("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
-                              "name = 'records_fts_delete'")
-                    .getString();
-      db.exec("DROP TRIGGER records_fts_delete");
-    }
     for (const char* sql :
          {"DELETE FROM tags WHERE record_seq IN (SELECT seq FROM records WHERE source_id = ?)",
           "DELETE FROM records WHERE source_id = ?", "DELETE FROM problems WHERE source_id = ?",
@@ -160,7 +147,6 @@ Result<int64_t> Store::BeginSource(int64_t round_id, const std::string& path, Ch
       clear.bind(1, source_id);
       clear.exec();
     }
-    if (unindexed) db.exec(trigger);
     transaction.commit();
     return source_id;
   } catch (const std::exception& e) {
@@ -178,14 +164,6 @@ Status Store::FinishSource(int64_t source_id, const Ledger& ledger, const Source
   Connection& c = *connection_;
   try {
     if (!c.transaction) c.transaction.emplace(c.db);
-    // The source's records enter the FTS5 index in one statement, in the transaction that
-    // marks the source complete: a source is searchable exactly when it is complete, and one
-    // bulk insert costs far less than an index update per batch.
-    SQLite::Statement index(c.db,
-                            "INSERT INTO records_fts(rowid, text) SELECT seq, text FROM records "
-                            "WHERE source_id = ? ORDER BY seq");
-    index.bind(1, source_id);
-    index.exec();
     SQLite::Statement put(c.db,
                           "INSERT OR REPLACE INTO ledger(source_id, rows_read, items_read, stored, "
                           "rejected, non_answers, duplicates, warnings) "
