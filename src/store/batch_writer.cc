@@ -65,6 +65,7 @@ void PrepareWriters(Store::Connection& c) {
   // 64 MiB (instead of SQLite's 2 MiB) keeps them between commits, so a page is read from
   // the file and written to the WAL far fewer times. Memory stays flat: it is a cap.
   c.db.exec("PRAGMA cache_size = -65536");
+  c.checkpointer = Checkpointer::Start(c.db.getHandle(), c.db.getFilename());
   c.insert_record = PreparedStatement(
       c.db.getHandle(),
       "INSERT INTO records(id, round_id, source_id, channel, locator, row, col, line_start, "
@@ -183,7 +184,10 @@ Status Store::WriteBatch(int64_t source_id, const Batch& batch, const BatchRows&
   try {
     PrepareWriters(c);
     ClearBindings clear{c};
-    if (!c.transaction) c.transaction.emplace(c.db);
+    if (!c.transaction) {
+      if (c.checkpointer) c.checkpointer->BeforeTransaction();
+      c.transaction.emplace(c.db);
+    }
     SQLite::Statement round(c.db, "SELECT round_id FROM sources WHERE id = ?");
     round.bind(1, source_id);
     if (!round.executeStep()) {

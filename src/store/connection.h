@@ -12,6 +12,7 @@
 
 #include "heard/status.h"
 #include "heard/store.h"
+#include "store/checkpointer.h"
 
 namespace heard {
 
@@ -31,6 +32,9 @@ struct Store::Connection {
   Statement insert_tag;
   Statement insert_problem;
   std::vector<int64_t> seqs;  // WriteBatch's scratch: each record's seq, 0 for a duplicate
+  // From the first batch written on: checkpoints off the store stage. Declared after `db`,
+  // so it stops before the writer closes.
+  std::unique_ptr<Checkpointer> checkpointer;
 };
 
 // The attributes as a JSON object, in order (invalid UTF-8 replaced).
