@@ -3,7 +3,7 @@
 #   bash scripts/dev.sh sample   install what is missing, build, run the sample round, write its report
 #   bash scripts/dev.sh test     install what is missing, build, run the whole test suite
 #   bash scripts/dev.sh build    install what is missing and build
-#   bash scripts/dev.sh bench [--answers N] [--pandas-sample N]
+#   bash scripts/dev.sh bench [--answers N] [--pandas-sample N] [--ripgrep-sample N]
 #                                install what is missing, build, run the benchmark (README "Benchmark")
 set -euo pipefail
 
