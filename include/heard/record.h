@@ -113,7 +113,7 @@ struct Record {
   std::string respondent;  // survey respondent id; empty where unknown
   std::string question;    // survey question id ("Q3"); empty in notes
   std::string text;        // what was said, NFC, as the user sees it
-  std::string match_text;  // case-folded, compatibility-normalised text for matching
+  std::string match_text;  // case-folded, compatibility-normalised text for matching (not stored)
   std::vector<Attribute> attributes;
   std::vector<Tag> tags;   // structural tags from the loader first, then the tagger's
   uint32_t flags = 0;      // RecordFlag bits

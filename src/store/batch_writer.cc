@@ -69,9 +69,8 @@ void PrepareWriters(Store::Connection& c) {
   c.insert_record = PreparedStatement(
       c.db.getHandle(),
       "INSERT INTO records(id, round_id, source_id, channel, locator, row, col, line_start, "
-      "line_end, respondent, question, text, match_text, attributes, flags, dedup_key, "
-      "redactions) "
-      "VALUES (?1, ?17, ?15, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16) "
+      "line_end, respondent, question, text, attributes, flags, dedup_key, redactions) "
+      "VALUES (?1, ?16, ?14, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15) "
       "ON CONFLICT(round_id, dedup_key) DO NOTHING");
   c.insert_tag = PreparedStatement(
       c.db.getHandle(),
@@ -100,18 +99,17 @@ int64_t InsertRecord(Store::Connection& c, int64_t source_id, int64_t round_id,
   BindText(insert, 8, record.respondent);
   BindText(insert, 9, record.question);
   BindText(insert, 10, record.text);
-  BindText(insert, 11, record.match_text);
-  BindText(insert, 12, row.attributes);
-  sqlite3_bind_int64(insert, 13, record.flags);
+  BindText(insert, 11, row.attributes);
+  sqlite3_bind_int64(insert, 12, record.flags);
   if (row.dedup_digest.empty()) {
-    sqlite3_bind_null(insert, 14);
+    sqlite3_bind_null(insert, 13);
   } else {
-    sqlite3_bind_blob(insert, 14, row.dedup_digest.data(),
+    sqlite3_bind_blob(insert, 13, row.dedup_digest.data(),
                       static_cast<int>(row.dedup_digest.size()), SQLITE_STATIC);
   }
-  sqlite3_bind_int64(insert, 15, source_id);
-  sqlite3_bind_int64(insert, 16, record.redactions);
-  sqlite3_bind_int64(insert, 17, round_id);
+  sqlite3_bind_int64(insert, 14, source_id);
+  sqlite3_bind_int64(insert, 15, record.redactions);
+  sqlite3_bind_int64(insert, 16, round_id);
   if (Step(db, insert) == 0) return 0;
   const int64_t seq = sqlite3_last_insert_rowid(db);
   sqlite3_stmt* index = c.insert_fts.get();

@@ -140,7 +140,7 @@ Status Store::ForEachRecord(const std::string& round,
     SQLite::Statement records(
         connection_->db,
         "SELECT r.seq, r.id, r.channel, s.path, r.row, r.col, r.line_start, r.line_end, "
-        "r.respondent, r.question, r.text, r.match_text, r.attributes, r.flags, r.redactions "
+        "r.respondent, r.question, r.text, r.attributes, r.flags, r.redactions "
         "FROM records r JOIN sources s ON s.id = r.source_id WHERE r.round_id = ? ORDER BY r.seq");
     records.bind(1, *round_id);
     SQLite::Statement tags(
@@ -167,16 +167,15 @@ Status Store::ForEachRecord(const std::string& round,
       record.respondent = records.getColumn(8).getString();
       record.question = records.getColumn(9).getString();
       record.text = records.getColumn(10).getString();
-      record.match_text = records.getColumn(11).getString();
-      const auto attributes = nlohmann::ordered_json::parse(records.getColumn(12).getString(),
+      const auto attributes = nlohmann::ordered_json::parse(records.getColumn(11).getString(),
                                                             nullptr, false);
       if (attributes.is_object()) {
         for (const auto& [name, value] : attributes.items()) {
           record.attributes.push_back({name, value.is_string() ? value.get<std::string>() : ""});
         }
       }
-      record.flags = static_cast<uint32_t>(records.getColumn(13).getInt64());
-      record.redactions = records.getColumn(14).getInt();
+      record.flags = static_cast<uint32_t>(records.getColumn(12).getInt64());
+      record.redactions = records.getColumn(13).getInt();
       while (tag_ready && tags.getColumn(0).getInt64() < seq) tag_ready = tags.executeStep();
       while (tag_ready && tags.getColumn(0).getInt64() == seq) {
         Tag tag;

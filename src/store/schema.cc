@@ -43,8 +43,7 @@ CREATE TABLE records (
   line_end   INTEGER NOT NULL DEFAULT 0,
   respondent TEXT NOT NULL DEFAULT '',
   question   TEXT NOT NULL DEFAULT '',
-  text       TEXT NOT NULL,
-  match_text TEXT NOT NULL,
+  text       TEXT NOT NULL,                       -- as the user sees it; the folded text is not kept
   attributes TEXT NOT NULL DEFAULT '{}',
   flags      INTEGER NOT NULL DEFAULT 0,
   redactions INTEGER NOT NULL DEFAULT 0,   -- personal details taken out before storage
@@ -223,12 +222,14 @@ CREATE VIEW coded_tags AS
   AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.record_seq = r.seq AND +t.kind = m.kind
                   AND +t.value = m.value AND t.confidence >= 0.5);
 )sql",
-    // 2 -> 3: dedup keys are kept as their digest (heard_dedup_digest is DedupDigest), and
-    // every stored record is in the FTS5 index: a schema-2 run that was killed left its
-    // source 'loading' with records the index never saw, and they are indexed now, so the
-    // delete trigger can take any record out.
+    // 2 -> 3: dedup keys are kept as their digest (heard_dedup_digest is DedupDigest); the
+    // folded text (match_text, about 1 KB a record, read by nothing after the tag stage) is
+    // no longer kept; and every stored record is in the FTS5 index: a schema-2 run that was
+    // killed left its source 'loading' with records the index never saw, and they are
+    // indexed now, so the delete trigger can take any record out.
     R"sql(
 UPDATE records SET dedup_key = heard_dedup_digest(dedup_key) WHERE dedup_key IS NOT NULL;
+ALTER TABLE records DROP COLUMN match_text;
 INSERT INTO records_fts(rowid, text)
   SELECT r.seq, r.text FROM records r JOIN sources s ON s.id = r.source_id
   WHERE s.status = 'loading' ORDER BY r.seq;

@@ -80,6 +80,7 @@ TEST_CASE("a schema-1 database is upgraded in place and keeps its records", "[st
     SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
     db.exec("DROP VIEW coded_tags; DROP TABLE manual_codes; DROP TABLE code_audit");
     db.exec("ALTER TABLE tags DROP COLUMN qualifier");
+    db.exec("ALTER TABLE records ADD COLUMN match_text TEXT NOT NULL DEFAULT ''");
     db.exec("PRAGMA user_version = 1");
   }
   auto store = Store::Open(dir / "old.db");
@@ -114,6 +115,7 @@ TEST_CASE("a schema-2 database written before manual codes existed gets their ta
   {
     SQLite::Database db(dir / "early.db", SQLite::OPEN_READWRITE);
     db.exec("DROP VIEW coded_tags; DROP TABLE manual_codes; DROP TABLE code_audit");
+    db.exec("ALTER TABLE records ADD COLUMN match_text TEXT NOT NULL DEFAULT ''");
     db.exec("PRAGMA user_version = 2");
   }
   REQUIRE(Store::Open(dir / "early.db").ok());
@@ -143,6 +145,8 @@ TEST_CASE("a schema-2 database gets digested dedup keys and an index of every re
     db.exec("INSERT INTO records_fts(records_fts, rowid, text) "
             "SELECT 'delete', seq, text FROM records WHERE source_id = 2");
     db.exec("UPDATE sources SET status = 'loading' WHERE id = 2");
+    db.exec("ALTER TABLE records ADD COLUMN match_text TEXT NOT NULL DEFAULT ''");
+    db.exec("UPDATE records SET match_text = lower(text)");
     db.exec("PRAGMA user_version = 2");
     db.exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     CHECK(db.execAndGet("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'ferry'")
@@ -158,6 +162,11 @@ TEST_CASE("a schema-2 database gets digested dedup keys and an index of every re
               .getInt() == 3);
     CHECK(db.execAndGet("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'ferry'")
               .getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM pragma_table_info('records') "
+                        "WHERE name = 'match_text'")
+              .getInt() == 0);
+    CHECK(db.execAndGet("SELECT group_concat(text, '|') FROM records ORDER BY seq").getString() ==
+          "the bus|the train|the ferry");
   }
   // A key stored by schema 2 still catches its repeat from a new source.
   auto round = (*store)->PutRound({"R", ""});
@@ -379,7 +388,7 @@ TEST_CASE("batches are stored field for field, tags in order, duplicates without
 
   SQLite::Database db(dir / "b.db");
   SQLite::Statement records(db,
-                            "SELECT row, locator, respondent, text, match_text, attributes, "
+                            "SELECT row, locator, respondent, text, attributes, "
                             "flags, redactions, round_id, source_id FROM records ORDER BY seq");
   std::vector<int64_t> rows;
   while (records.executeStep()) {
@@ -388,13 +397,12 @@ TEST_CASE("batches are stored field for field, tags in order, duplicates without
     CHECK(records.getColumn(1).getString() == "row " + std::to_string(row) + ", col Q1");
     CHECK(records.getColumn(2).getString() == "P" + std::to_string(row));
     CHECK(records.getColumn(3).getString() == "answer " + std::to_string(row));
-    CHECK(records.getColumn(4).getString() == "ANSWER " + std::to_string(row));
-    CHECK(records.getColumn(5).getString() ==
+    CHECK(records.getColumn(4).getString() ==
           std::string(R"({"Age band":"25-34","Carer":")") + (row % 2 ? "yes" : "no") + "\"}");
-    CHECK(records.getColumn(6).getInt() == (row == 2 ? 1 : 0));
-    CHECK(records.getColumn(7).getInt() == row);
-    CHECK(records.getColumn(8).getInt64() == *round);
-    CHECK(records.getColumn(9).getInt64() == *source_id);
+    CHECK(records.getColumn(5).getInt() == (row == 2 ? 1 : 0));
+    CHECK(records.getColumn(6).getInt() == row);
+    CHECK(records.getColumn(7).getInt64() == *round);
+    CHECK(records.getColumn(8).getInt64() == *source_id);
   }
   CHECK(rows == std::vector<int64_t>{1, 2, 3, 4, 6});  // row 5 was a duplicate of row 4
 
