@@ -204,7 +204,10 @@ Result<RunReport> RunRound(const PipelineSpec& spec, const Lexicon& lexicon, Sto
   const auto wall_start = std::chrono::steady_clock::now();
   const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
-  const size_t max_tokens = static_cast<size_t>(threads) * 2;
+  // Batches in flight: enough that tagging runs ahead while the serial store stage stalls on a
+  // commit (measured at 100,000 answers on 2 threads, two runs each: 16 in flight 11.3 and
+  // 10.8 s, 4 in flight 11.9 and 11.1 s); each holds at most batch_records records.
+  const size_t max_tokens = static_cast<size_t>(threads) * 8;
   store.set_batches_per_transaction(options.batches_per_transaction);
 
   Result<int64_t> round_id = store.PutRound(spec.round);
