@@ -47,8 +47,10 @@ int Checkpointer::checkpoints() const {
 
 int Checkpointer::OnCommit(void* self, sqlite3*, const char*, int pages) {
   auto* checkpointer = static_cast<Checkpointer*>(self);
-  checkpointer->log_pages_ = pages;
-  if (pages < kWakePages) return SQLITE_OK;
+  // Past restart_pages the writer copies this commit itself before its next transaction
+  // (BeforeTransaction): waking the thread too would only make the writer wait for it.
+  checkpointer->restart_due_ = pages >= checkpointer->restart_pages_;
+  if (pages < kWakePages || checkpointer->restart_due_) return SQLITE_OK;
   {
     std::lock_guard<std::mutex> lock(checkpointer->mutex_);
     checkpointer->pending_ = true;
@@ -58,12 +60,12 @@ int Checkpointer::OnCommit(void* self, sqlite3*, const char*, int pages) {
 }
 
 void Checkpointer::BeforeTransaction() {
-  if (log_pages_ < restart_pages_) return;
+  if (!restart_due_) return;
   // The log restarts from its start only when a write transaction begins with every frame
-  // copied; the thread is always one commit behind, so the writer copies that last commit.
+  // copied; the thread has copied all but the last commit, which the writer copies now.
   std::lock_guard<std::mutex> running(checkpoint_mutex_);
   sqlite3_wal_checkpoint_v2(writer_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-  log_pages_ = 0;
+  restart_due_ = false;
 }
 
 void Checkpointer::Loop() {

@@ -7,6 +7,12 @@
 // automatic checkpoint with a commit hook that wakes its thread, and the thread runs PASSIVE
 // checkpoints on its own connection, which SQLite lets run beside the writer.
 //
+// The log starts again from its beginning only when a transaction begins with every frame
+// copied, so every restart_pages the writer copies its last commit itself (BeforeTransaction).
+// Measured at 1M answers on 2 threads: 69 restarts at 128 MiB, each waiting for the thread's
+// checkpoint of the same commit, cost 11.9 s of the store stage's wall; the writer now does
+// not wake the thread for that commit, and restarts every 512 MiB.
+//
 // Nothing is at risk: a committed transaction is durable in the log whether or not it was
 // copied yet, and a checkpoint that fails or is stopped is done again by the next one, or by
 // SQLite when the last connection closes.
@@ -27,7 +33,7 @@ class Checkpointer {
  public:
   // A log of this many pages or more wakes the thread (SQLite's automatic threshold).
   static constexpr int kWakePages = 1000;
-  static constexpr int kRestartPages = 32768;  // 128 MiB of 4 KiB pages
+  static constexpr int kRestartPages = 131072;  // 512 MiB of 4 KiB pages
 
   // Takes over checkpointing for `writer`, the connection that writes `path`. Returns null
   // when a connection of its own cannot be opened; the writer then keeps SQLite's automatic
@@ -57,7 +63,7 @@ class Checkpointer {
   sqlite3* writer_;
   sqlite3* own_;
   const int restart_pages_;
-  int log_pages_ = 0;              // the log's size at the last commit (writer's thread only)
+  bool restart_due_ = false;       // the last commit passed restart_pages (writer's thread only)
   std::mutex checkpoint_mutex_;    // held while a checkpoint runs
   mutable std::mutex mutex_;
   std::condition_variable wake_;
