@@ -4,7 +4,7 @@ Run through scripts/bench.sh (it installs what is missing and builds). Standard 
 the pandas baseline runs in its own process (bench/pandas_baseline.py).
 
 Measures, on the same generated file:
-  - heard run (read, parse, normalise, tag, store with the FTS5 index, tags index) on 1 and 2 threads: wall
+  - heard run (read, parse, normalise, tag, store with the FTS5 index) on 1 and on 2 threads: wall
     seconds, MB/s, records/s, peak RSS (/usr/bin/time -v), CPU seconds per stage (--stats);
   - heard's normalise and tag stages alone, in memory, one thread (heard_bench tag);
   - ripgrep with the same patterns (the raw pattern-matching limit), on the first answers'
@@ -298,7 +298,7 @@ def main():
     print()
     print("heard run, CPU seconds per stage (summed over threads):")
     print(f"  {'threads':>7} {'read+parse':>11} {'normalise':>10} {'tag':>8} {'store':>8}"
-          f" {'tag index':>10} {'wall':>8}")
+          f" {'finish':>10} {'wall':>8}")
     for r in runs:
         s = r["stats"]
         print(f"  {r['threads']:>7} {s.get('read', 0):11.2f} {s.get('normalise', 0):10.2f}"

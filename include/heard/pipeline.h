@@ -71,7 +71,7 @@ struct StageTimes {
   double normalise = 0;  // redact and normalise (parallel)
   double tag = 0;        // tag (parallel)
   double store = 0;      // records, tags and problems written (serial)
-  double index = 0;      // after a bulk load, the tags index built in one sorted pass (serial)
+  double index = 0;      // per source, its ledger written and its last batches committed (serial)
   double wall = 0;
 };
 

@@ -116,13 +116,6 @@ class Store {
 
   void set_batches_per_transaction(int n) { batches_per_transaction_ = n; }
 
-  // A run that brings `input_bytes` of input: when that is large against what the database
-  // holds, drops the tags (kind, value) index so that EndBulkLoad builds it in one sorted pass
-  // (with `threads` - 1 sorter threads) instead of one insert per tag; returns whether it did.
-  // Otherwise keeps the index, building it first if a killed bulk run left it missing.
-  Result<bool> BeginBulkLoad(uint64_t input_bytes, int threads);
-  // Builds the index if it is missing. Call after the run's last source, and on failure.
-  Status EndBulkLoad();
 
   // ---- reading ----------------------------------------------------------------
 
@@ -163,7 +156,6 @@ class Store {
   std::unique_ptr<Connection> connection_;
   int batches_per_transaction_ = 16;
   int batches_in_transaction_ = 0;
-  int bulk_threads_ = 1;
 };
 
 }  // namespace heard

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <memory>
 
 #include "heard/charset.h"
@@ -189,7 +188,7 @@ Status LoadFile(const SourceSpec& spec, const SourceFile& file, int64_t round_id
   }
   const int64_t start = ThreadCpuNanos();
   Status finished = store.FinishSource(*source_id, ledger, info);
-  report.stages.store += Seconds(ThreadCpuNanos() - start);
+  report.stages.index += Seconds(ThreadCpuNanos() - start);
   return finished;
 }
 
@@ -218,32 +217,16 @@ Result<RunReport> RunRound(const PipelineSpec& spec, const Lexicon& lexicon, Sto
   Result<int64_t> run_id = store.BeginRun(*round_id, lexicon, threads);
   if (!run_id.ok()) return run_id.status();
 
-  uint64_t input_bytes = 0;
-  for (const SourceSpec& source : spec.sources) {
-    for (const SourceFile& file : source.files) {
-      std::error_code unreadable;  // reported when the file is loaded
-      const uintmax_t size = std::filesystem::file_size(file.path, unreadable);
-      if (!unreadable) input_bytes += size;
-    }
-  }
-  Result<bool> bulk = store.BeginBulkLoad(input_bytes, threads);
-  if (!bulk.ok()) return bulk.status();
-
   RunReport report;
   for (const SourceSpec& source : spec.sources) {
     for (const SourceFile& file : source.files) {
       status = LoadFile(source, file, *round_id, spec, lexicon, store, options, max_tokens, report);
       if (!status.ok()) {
-        store.EndBulkLoad();  // best effort: the next run builds the index if this fails
         store.FinishRun(*run_id, "failed: " + status.message());
         return status;
       }
     }
   }
-  const int64_t index_start = ThreadCpuNanos();
-  status = store.EndBulkLoad();
-  report.stages.index += Seconds(ThreadCpuNanos() - index_start);
-  if (!status.ok()) return status;
   status = store.FinishRun(*run_id, "complete");
   if (!status.ok()) return status;
   report.stages.wall =

@@ -202,63 +202,6 @@ TEST_CASE("a record is searchable as soon as its batch commits", "[store]") {
             .getInt() == 1);  // porter stemming, as before
 }
 
-namespace {
-bool HasTagsValueIndex(const std::string& path) {
-  SQLite::Database db(path);
-  return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'tags_value'").getInt() ==
-         1;
-}
-}  // namespace
-
-TEST_CASE("a bulk load builds the tags index once, after its last source", "[store]") {
-  TempDir dir;
-  const std::string path = dir / "bulk.db";
-  auto store = Store::Open(path);
-  REQUIRE(store.ok());
-  auto round = (*store)->PutRound({"R", ""});
-  REQUIRE(round.ok());
-  // A new database holds less than the run brings: a bulk load.
-  Result<bool> bulk = (*store)->BeginBulkLoad(1 << 20, 2);
-  REQUIRE(bulk.ok());
-  CHECK(*bulk);
-  Load(**store, *round, "a.md", {"the bus", "the train"});
-  CHECK_FALSE(HasTagsValueIndex(path));  // not kept up row by row
-  REQUIRE((*store)->EndBulkLoad().ok());
-  CHECK(HasTagsValueIndex(path));
-  {
-    SQLite::Database db(path);
-    CHECK(db.execAndGet("SELECT count(*) FROM tags INDEXED BY tags_value WHERE kind = 'theme' "
-                        "AND value = 'transport'")
-              .getInt() == 2);
-  }
-  // A run far smaller than the database keeps the index as it is.
-  bulk = (*store)->BeginBulkLoad(1, 2);
-  REQUIRE(bulk.ok());
-  CHECK_FALSE(*bulk);
-  CHECK(HasTagsValueIndex(path));
-}
-
-TEST_CASE("a bulk run killed before its index was built leaves it to the next run", "[store]") {
-  TempDir dir;
-  const std::string path = dir / "killed.db";
-  {
-    auto store = Store::Open(path);
-    REQUIRE(store.ok());
-    auto round = (*store)->PutRound({"R", ""});
-    REQUIRE(round.ok());
-    REQUIRE((*store)->BeginBulkLoad(1 << 20, 1).ok());
-    Load(**store, *round, "a.md", {"the bus"});
-  }  // no EndBulkLoad: the process died
-  CHECK_FALSE(HasTagsValueIndex(path));
-  auto store = Store::Open(path);
-  REQUIRE(store.ok());
-  CHECK(*(*store)->CountRecords("R") == 1);  // readers work without it
-  Result<bool> bulk = (*store)->BeginBulkLoad(1, 1);  // a small run
-  REQUIRE(bulk.ok());
-  CHECK_FALSE(*bulk);
-  CHECK(HasTagsValueIndex(path));
-}
-
 TEST_CASE("a tag's qualifier is stored and read back", "[store]") {
   TempDir dir;
   auto store = Store::Open(dir / "q.db");
