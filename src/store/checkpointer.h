@@ -33,7 +33,7 @@ class Checkpointer {
  public:
   // A log of this many pages or more wakes the thread (SQLite's automatic threshold).
   static constexpr int kWakePages = 1000;
-  static constexpr int kRestartPages = 131072;  // 512 MiB of 4 KiB pages
+  static constexpr int kRestartPages = 65536;  // 512 MiB of the store's 8 KiB pages
 
   // Takes over checkpointing for `writer`, the connection that writes `path`. Returns null
   // when a connection of its own cannot be opened; the writer then keeps SQLite's automatic

