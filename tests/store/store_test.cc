@@ -52,6 +52,21 @@ Ledger Load(Store& store, int64_t round_id, const std::string& source,
   return ledger;
 }
 
+// A new store at `path` with round "R" and source "a.md" begun.
+struct Loading {
+  std::unique_ptr<Store> store;
+  int64_t source_id = 0;
+};
+Loading BeginLoading(const std::string& path) {
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto round = (*store)->PutRound({"R", ""});
+  REQUIRE(round.ok());
+  Result<int64_t> source_id = (*store)->BeginSource(*round, "a.md", Channel::kFocusGroup);
+  REQUIRE(source_id.ok());
+  return Loading{std::move(*store), *source_id};
+}
+
 }  // namespace
 
 TEST_CASE("a new store gets the schema, WAL and its version", "[store]") {
@@ -186,18 +201,13 @@ TEST_CASE("a schema-2 database gets digested dedup keys and an index of every re
 
 TEST_CASE("a record is searchable as soon as its batch commits", "[store]") {
   TempDir dir;
-  auto store = Store::Open(dir / "s.db");
-  REQUIRE(store.ok());
-  auto round = (*store)->PutRound({"R", ""});
-  REQUIRE(round.ok());
-  Result<int64_t> source_id = (*store)->BeginSource(*round, "a.md", Channel::kFocusGroup);
-  REQUIRE(source_id.ok());
-  (*store)->set_batches_per_transaction(1);
+  Loading loading = BeginLoading(dir / "s.db");
+  loading.store->set_batches_per_transaction(1);
   Batch batch;
   batch.records.push_back(MakeRecord("a.md", 1, "a ferry to the island"));
   batch.items_read = 1;
   Ledger ledger;
-  REQUIRE((*store)->WriteBatch(*source_id, batch, &ledger).ok());
+  REQUIRE(loading.store->WriteBatch(loading.source_id, batch, &ledger).ok());
   SQLite::Database reader(dir / "s.db");
   CHECK(reader.execAndGet("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'ferries'")
             .getInt() == 1);  // porter stemming, as before
@@ -205,21 +215,17 @@ TEST_CASE("a record is searchable as soon as its batch commits", "[store]") {
 
 TEST_CASE("a tag's qualifier is stored and read back", "[store]") {
   TempDir dir;
-  auto store = Store::Open(dir / "q.db");
-  REQUIRE(store.ok());
-  auto round = (*store)->PutRound({"R", ""});
-  REQUIRE(round.ok());
-  Result<int64_t> source_id = (*store)->BeginSource(*round, "a.md", Channel::kFocusGroup);
-  REQUIRE(source_id.ok());
+  Loading loading = BeginLoading(dir / "q.db");
+  Store& store = *loading.store;
   Batch batch;
   batch.records.push_back(MakeRecord("a.md", 1, "no problems with the bus"));
   batch.records.back().tags[0].qualifier = Qualifier::kNegated;
   batch.items_read = 1;
   Ledger ledger;
-  REQUIRE((*store)->WriteBatch(*source_id, batch, &ledger).ok());
-  REQUIRE((*store)->FinishSource(*source_id, ledger, SourceInfo{"UTF-8", "valid UTF-8", {}}).ok());
+  REQUIRE(store.WriteBatch(loading.source_id, batch, &ledger).ok());
+  REQUIRE(store.FinishSource(loading.source_id, ledger, SourceInfo{"UTF-8", "valid UTF-8", {}}).ok());
   std::vector<Record> records;
-  REQUIRE((*store)->ForEachRecord("R", [&](const Record& r) { records.push_back(r); return true; }).ok());
+  REQUIRE(store.ForEachRecord("R", [&](const Record& r) { records.push_back(r); return true; }).ok());
   REQUIRE(records.size() == 1);
   CHECK(records[0].tags[0].qualifier == Qualifier::kNegated);
 }
