@@ -154,7 +154,7 @@ class Store {
   Status CommitIfOpen();
 
   std::unique_ptr<Connection> connection_;
-  int batches_per_transaction_ = 16;
+  int batches_per_transaction_ = 64;
   int batches_in_transaction_ = 0;
 };
 

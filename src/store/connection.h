@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,13 @@ struct Store::Connection {
   using Statement = std::unique_ptr<sqlite3_stmt, Finalize>;
   Statement insert_record;
   Statement insert_fts;
-  Statement insert_tag;
+  Statement insert_tag;   // one row
+  Statement insert_tags;  // kTagRows rows
   Statement insert_problem;
   std::vector<int64_t> seqs;  // WriteBatch's scratch: each record's seq, 0 for a duplicate
+  std::vector<std::pair<int64_t, const Tag*>> tag_rows;  // InsertTags' scratch
+  // The open transaction is WriteBatch's and runs with foreign keys off (batch_writer.cc).
+  bool foreign_keys_off = false;
   // From the first batch written on: checkpoints off the store stage. Declared after `db`,
   // so it stops before the writer closes.
   std::unique_ptr<Checkpointer> checkpointer;

@@ -194,15 +194,25 @@ Status Store::FinishSource(int64_t source_id, const Ledger& ledger, const Source
 
 Status Store::CommitIfOpen() {
   batches_in_transaction_ = 0;
-  if (!connection_->transaction) return Status::Ok();
+  Connection& c = *connection_;
+  if (!c.transaction) return Status::Ok();
+  Status status = Status::Ok();
   try {
-    connection_->transaction->commit();
-    connection_->transaction.reset();
-    return Status::Ok();
+    c.transaction->commit();
   } catch (const std::exception& e) {
-    connection_->transaction.reset();
-    return StoreError("cannot commit", e);
+    status = StoreError("cannot commit", e);
   }
+  c.transaction.reset();  // rolls back what did not commit
+  if (c.foreign_keys_off) {
+    // WriteBatch turned them off for its transaction; everything else runs with them on.
+    c.foreign_keys_off = false;
+    try {
+      c.db.exec("PRAGMA foreign_keys = ON");
+    } catch (const std::exception& e) {
+      if (status.ok()) status = StoreError("cannot turn foreign keys back on", e);
+    }
+  }
+  return status;
 }
 
 }  // namespace heard

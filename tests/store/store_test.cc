@@ -328,6 +328,8 @@ namespace heard {
 
 // Store::WriteBatch binds without copying (src/store/batch_writer.cc): what it stores must be
 // the batch's content even once the batch is gone, in record order then tag order.
+int TagsOf(int row) { return 2 + 3 * row; }
+
 TEST_CASE("batches are stored field for field, tags in order, duplicates without tags",
           "[store]") {
   TempDir dir;
@@ -359,15 +361,17 @@ TEST_CASE("batches are stored field for field, tags in order, duplicates without
       record.attributes = {{"Age band", "25-34"}, {"Carer", i % 2 ? "yes" : "no"}};
       record.flags = i == 2 ? static_cast<uint32_t>(kFlagInvalidUtf8) : 0u;
       record.redactions = i;
-      for (int t = 0; t < 3; ++t) {
+      // 5, 8, 11, 14, 17 and 20 tags: a batch's tags go 16 rows to a statement, the rest
+      // one by one, and the duplicate's 17 fall between two stored records.
+      for (int t = 0; t < TagsOf(i); ++t) {
         Tag tag;
-        tag.kind = t == 2 ? TagKind::kDistrict : TagKind::kTheme;
+        tag.kind = t % 3 == 2 ? TagKind::kDistrict : TagKind::kTheme;
         tag.value = "value " + std::to_string(i) + "." + std::to_string(t);
-        tag.origin = t == 2 ? Origin::kPostcode : Origin::kLexicon;
+        tag.origin = t % 3 == 2 ? Origin::kPostcode : Origin::kLexicon;
         tag.evidence = {"pattern " + std::to_string(t), "matched", t, t + 1,
-                        t == 2 ? "split outcode" : ""};
-        tag.confidence = t == 2 ? 0.25 : 1.0;
-        tag.qualifier = t == 1 ? Qualifier::kHedged : Qualifier::kNone;
+                        t % 3 == 2 ? "split outcode" : ""};
+        tag.confidence = t % 3 == 2 ? 0.25 : 1.0;
+        tag.qualifier = t % 3 == 1 ? Qualifier::kHedged : Qualifier::kNone;
         record.tags.push_back(tag);
       }
       batch->records.push_back(record);
@@ -413,7 +417,7 @@ TEST_CASE("batches are stored field for field, tags in order, duplicates without
   }
   CHECK(rows == std::vector<int64_t>{1, 2, 3, 4, 6});  // row 5 was a duplicate of row 4
 
-  // Tags in rowid order: each stored record's three tags, in the order the tagger gave them.
+  // Tags in rowid order: each stored record's tags, in the order the tagger gave them.
   SQLite::Statement tags(db,
                          "SELECT r.row, t.kind, t.value, t.origin, t.pattern, t.matched, t.start, "
                          "t.end, t.confidence, t.note, t.qualifier "
@@ -423,25 +427,28 @@ TEST_CASE("batches are stored field for field, tags in order, duplicates without
     const int row = tags.getColumn(0).getInt();
     const std::string value = tags.getColumn(2).getString();
     seen.push_back(value);
-    const int t = value.back() - '0';
+    const int t = std::stoi(value.substr(value.find('.') + 1));
     CHECK(value == "value " + std::to_string(row) + "." + std::to_string(t));
-    CHECK(tags.getColumn(1).getString() == (t == 2 ? "district" : "theme"));
-    CHECK(tags.getColumn(3).getString() == (t == 2 ? "postcode" : "lexicon"));
+    CHECK(tags.getColumn(1).getString() == (t % 3 == 2 ? "district" : "theme"));
+    CHECK(tags.getColumn(3).getString() == (t % 3 == 2 ? "postcode" : "lexicon"));
     CHECK(tags.getColumn(4).getString() == "pattern " + std::to_string(t));
     CHECK(tags.getColumn(5).getString() == "matched");
     CHECK(tags.getColumn(6).getInt() == t);
     CHECK(tags.getColumn(7).getInt() == t + 1);
-    CHECK(tags.getColumn(8).getDouble() == (t == 2 ? 0.25 : 1.0));
-    CHECK(tags.getColumn(9).getString() == (t == 2 ? "split outcode" : ""));
-    CHECK(tags.getColumn(10).getString() == (t == 1 ? "hedged" : ""));
+    CHECK(tags.getColumn(8).getDouble() == (t % 3 == 2 ? 0.25 : 1.0));
+    CHECK(tags.getColumn(9).getString() == (t % 3 == 2 ? "split outcode" : ""));
+    CHECK(tags.getColumn(10).getString() == (t % 3 == 1 ? "hedged" : ""));
   }
   std::vector<std::string> expected;
   for (int row : {1, 2, 3, 4, 6}) {
-    for (int t = 0; t < 3; ++t) {
+    for (int t = 0; t < TagsOf(row); ++t) {
       expected.push_back("value " + std::to_string(row) + "." + std::to_string(t));
     }
   }
   CHECK(seen == expected);
+  // The batches' transactions ran with foreign keys off (batch_writer.cc): every key holds.
+  SQLite::Statement orphans(db, "PRAGMA foreign_key_check");
+  CHECK_FALSE(orphans.executeStep());
   CHECK(db.execAndGet("SELECT count(*) FROM problems").getInt() == 2);
   CHECK(db.execAndGet("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'answer'")
             .getInt() == 5);
