@@ -138,9 +138,8 @@ int64_t InsertRecord(Store::Connection& c, int64_t source_id, int64_t round_id,
 
 // Inserts the tags of a batch's stored records, in order. `seqs[i]` is the seq of
 // batch.records[i], 0 for a duplicate (whose tags are not stored).
-// `many_rows`: kTagRows at a time (only with foreign keys off: see the top of this file).
-void InsertTags(Store::Connection& c, const Batch& batch, const std::vector<int64_t>& seqs,
-                bool many_rows) {
+// kTagRows at a time, the rest one by one.
+void InsertTags(Store::Connection& c, const Batch& batch, const std::vector<int64_t>& seqs) {
   sqlite3* db = c.db.getHandle();
   sqlite3_stmt* one = c.insert_tag.get();
   sqlite3_stmt* many = c.insert_tags.get();
@@ -151,11 +150,6 @@ void InsertTags(Store::Connection& c, const Batch& batch, const std::vector<int6
   for (size_t i = 0; i < batch.records.size(); ++i) {
     if (seqs[i] == 0) continue;
     for (const Tag& tag : batch.records[i].tags) {
-      if (!many_rows) {
-        BindTag(one, seqs[i], tag);
-        Step(db, one);
-        continue;
-      }
       BindTag(many, seqs[i], tag, static_cast<int>(bound * kTagColumns) + 1);
       rest.emplace_back(seqs[i], &tag);
       if (++bound == kTagRows) {
@@ -223,8 +217,8 @@ Status Store::WriteBatch(int64_t source_id, const Batch& batch, const BatchRows&
     if (!c.transaction) {
       if (c.checkpointer) c.checkpointer->BeforeTransaction();
       c.db.exec("PRAGMA foreign_keys = OFF");  // on again when it commits (CommitIfOpen)
+      c.foreign_keys_off = true;
       c.transaction.emplace(c.db);
-      c.foreign_keys_off = c.db.execAndGet("PRAGMA foreign_keys").getInt() == 0;
     }
     SQLite::Statement round(c.db, "SELECT round_id FROM sources WHERE id = ?");
     round.bind(1, source_id);
@@ -242,7 +236,7 @@ Status Store::WriteBatch(int64_t source_id, const Batch& batch, const BatchRows&
         ++ledger->stored;
       }
     }
-    InsertTags(c, batch, seqs, c.foreign_keys_off);
+    InsertTags(c, batch, seqs);
     sqlite3* db = c.db.getHandle();
     sqlite3_stmt* put = c.insert_problem.get();
     for (const Problem& problem : batch.problems) {
