@@ -59,11 +59,7 @@ Status CheckPipeline(PipelineSpec* spec, const Lexicon& lexicon);
 struct RunOptions {
   int threads = 0;                   // worker threads; 0 = one per core
   size_t batch_records = 256;        // records per pipeline token
-  // Store commits every this many batches (16,384 records). Every commit writes each page it
-  // changed to the WAL; the indexes keyed by hashes (records.id, dedup_key) change pages
-  // all over, so fewer commits write far less: at 1M answers on 2 threads, 16 batches wrote
-  // 22.2 GB and took 135.6 s, 64 batches (with the 256 MiB page cache) 13.2 GB and 125.7 s.
-  int batches_per_transaction = 64;
+  int batches_per_transaction = Store::kBatchesPerTransaction;  // store commits every this many
   // Called from the serial store stage with a one-line progress message.
   std::function<void(const std::string&)> progress;
 };

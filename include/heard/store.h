@@ -114,8 +114,13 @@ class Store {
   // source complete and commits.
   Status FinishSource(int64_t source_id, const Ledger& ledger, const SourceInfo& info);
 
+  // Store commits every this many batches (16,384 records of the pipeline's 256-record
+  // batches). Every commit writes each page it changed to the WAL; the indexes keyed by
+  // hashes (records.id, dedup_key) change pages all over, so fewer commits write far less: at
+  // 1M answers on 2 threads, 16 batches wrote 22.2 GB and took 135.6 s, 64 batches (with the
+  // 256 MiB page cache) 13.2 GB and 125.7 s.
+  static constexpr int kBatchesPerTransaction = 64;
   void set_batches_per_transaction(int n) { batches_per_transaction_ = n; }
-
 
   // ---- reading ----------------------------------------------------------------
 
@@ -154,7 +159,7 @@ class Store {
   Status CommitIfOpen();
 
   std::unique_ptr<Connection> connection_;
-  int batches_per_transaction_ = 64;
+  int batches_per_transaction_ = kBatchesPerTransaction;
   int batches_in_transaction_ = 0;
 };
 

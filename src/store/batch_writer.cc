@@ -138,30 +138,30 @@ int64_t InsertRecord(Store::Connection& c, int64_t source_id, int64_t round_id,
 
 // Inserts the tags of a batch's stored records, in order. `seqs[i]` is the seq of
 // batch.records[i], 0 for a duplicate (whose tags are not stored).
-// kTagRows at a time, the rest one by one.
+// The first rows, a multiple of kTagRows, go kTagRows to a statement; the rest one by one.
 void InsertTags(Store::Connection& c, const Batch& batch, const std::vector<int64_t>& seqs) {
   sqlite3* db = c.db.getHandle();
   sqlite3_stmt* one = c.insert_tag.get();
   sqlite3_stmt* many = c.insert_tags.get();
-  size_t bound = 0;  // rows bound to `many`, not yet stepped
-  // Rows bound to `many` but not stepped when the batch's tags run out: kept, in order.
-  std::vector<std::pair<int64_t, const Tag*>>& rest = c.tag_rows;
-  rest.clear();
+  size_t rows = 0;
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    if (seqs[i] != 0) rows += batch.records[i].tags.size();
+  }
+  const size_t in_many = rows - rows % kTagRows;
+  size_t row = 0;
   for (size_t i = 0; i < batch.records.size(); ++i) {
     if (seqs[i] == 0) continue;
     for (const Tag& tag : batch.records[i].tags) {
-      BindTag(many, seqs[i], tag, static_cast<int>(bound * kTagColumns) + 1);
-      rest.emplace_back(seqs[i], &tag);
-      if (++bound == kTagRows) {
-        Step(db, many);
-        bound = 0;
-        rest.clear();
+      if (row < in_many) {
+        const size_t slot = row % kTagRows;
+        BindTag(many, seqs[i], tag, static_cast<int>(slot * kTagColumns) + 1);
+        if (slot + 1 == kTagRows) Step(db, many);
+      } else {
+        BindTag(one, seqs[i], tag);
+        Step(db, one);
       }
+      ++row;
     }
-  }
-  for (const auto& [seq, tag] : rest) {
-    BindTag(one, seq, *tag);
-    Step(db, one);
   }
 }
 

@@ -8,7 +8,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "heard/status.h"
@@ -34,7 +33,6 @@ struct Store::Connection {
   Statement insert_tags;  // kTagRows rows
   Statement insert_problem;
   std::vector<int64_t> seqs;  // WriteBatch's scratch: each record's seq, 0 for a duplicate
-  std::vector<std::pair<int64_t, const Tag*>> tag_rows;  // InsertTags' scratch
   // The open transaction is WriteBatch's and runs with foreign keys off (batch_writer.cc).
   bool foreign_keys_off = false;
   // From the first batch written on: checkpoints off the store stage. Declared after `db`,

@@ -326,9 +326,10 @@ TEST_CASE("an unknown round is named with the rounds there are", "[store]") {
 
 namespace heard {
 
+int TagsOf(int row) { return 2 + 3 * row; }  // tags the record of `row` carries
+
 // Store::WriteBatch binds without copying (src/store/batch_writer.cc): what it stores must be
 // the batch's content even once the batch is gone, in record order then tag order.
-int TagsOf(int row) { return 2 + 3 * row; }
 
 TEST_CASE("batches are stored field for field, tags in order, duplicates without tags",
           "[store]") {
