@@ -16,7 +16,7 @@ packages=(
   cmake g++ make pkg-config
   libicu-dev libre2-dev libsqlitecpp-dev libsqlite3-dev libtbb-dev
   libtomlplusplus-dev libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev
-  libxlsxwriter-dev libzip-dev libpugixml-dev
+  libxlsxwriter-dev libzip-dev libpugixml-dev libmimalloc-dev
   catch2 unzip
 )
 
