@@ -277,6 +277,9 @@ Status Upgrade(SQLite::Database& db, int from) {
 
 Status EnsureSchema(SQLite::Database& db) {
   try {
+    // First: switching a new file to WAL needs it to itself, and a reader polling for the new
+    // store may hold it for a moment; the switch then waits instead of failing.
+    db.exec("PRAGMA busy_timeout = 5000");
     // A new database gets 8 KiB pages (a no-op for an existing one): at 100,000 answers, 6%
     // less store CPU and a quarter less system time than SQLite's 4 KiB. Set before WAL,
     // which fixes the page size.
@@ -284,7 +287,6 @@ Status EnsureSchema(SQLite::Database& db) {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
-    db.exec("PRAGMA busy_timeout = 5000");
     RegisterDedupDigest(db);
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version == 2 && !db.tableExists("manual_codes")) {

@@ -110,6 +110,7 @@ void WaitForRecords(const std::string& db, int64_t records) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  FAIL("fewer than " << records << " records in " << db << " after about 30 s");
 }
 
 }  // namespace
@@ -144,6 +145,28 @@ TEST_CASE("crash: a run killed at any point and run again stores every record on
       CHECK(again.unreconciled == 0);
     }
   }
+}
+
+// A reader polling for a new store can hold a read lock on the still empty file at the moment
+// the run switches it to WAL, which needs the file to itself: the run waits, it does not fail.
+TEST_CASE("crash: a reader holding the new database file does not stop the load", "[crash]") {
+  TempDir dir;
+  WriteSurvey(dir / "survey.csv", 300);
+  WritePipeline(dir);
+  const std::string db = dir / "held.db";
+  WriteFile(db, "");  // created, not yet a heard store: what a polling reader finds first
+  SQLite::Database reader(db, SQLite::OPEN_READONLY);
+  reader.exec("BEGIN");
+  CHECK(reader.execAndGet("SELECT count(*) FROM sqlite_master").getInt64() == 0);
+  const pid_t pid = Start(dir / "p.toml", db);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  reader.exec("COMMIT");
+  REQUIRE(Wait(pid) == 0);
+  REQUIRE(Wait(Start(dir / "p.toml", dir / "free.db")) == 0);  // the same round, no reader
+  const Counts done = Read(db);
+  CHECK(done.records == Read(dir / "free.db").records);
+  CHECK(done.integrity == "ok");
+  CHECK(done.unreconciled == 0);
 }
 
 TEST_CASE("crash: a reader can query the database while a round is loading", "[crash]") {
