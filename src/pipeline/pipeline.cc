@@ -207,7 +207,7 @@ Result<RunReport> RunRound(const PipelineSpec& spec, const Lexicon& lexicon, Sto
   // Batches in flight: enough that tagging runs ahead while the serial store stage stalls on a
   // commit of 64 batches (each holds at most batch_records records). At 1M answers on 2
   // threads, 8 a thread kept 1.73-1.76 cores busy (114.9 s wall), 32 a thread 1.91 (103.8 s,
-  // the same CPU seconds), for 100 MB more peak RSS (487 MiB).
+  // the same CPU seconds), for about 100 MB more peak RSS.
   const size_t max_tokens = static_cast<size_t>(threads) * 32;
   store.set_batches_per_transaction(options.batches_per_transaction);
 

@@ -330,7 +330,6 @@ int TagsOf(int row) { return 2 + 3 * row; }  // tags the record of `row` carries
 
 // Store::WriteBatch binds without copying (src/store/batch_writer.cc): what it stores must be
 // the batch's content even once the batch is gone, in record order then tag order.
-
 TEST_CASE("batches are stored field for field, tags in order, duplicates without tags",
           "[store]") {
   TempDir dir;
