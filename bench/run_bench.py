@@ -7,6 +7,8 @@ Measures, on the same generated file:
   - heard run (read, parse, normalise, tag, store with the FTS5 index) on 1 and on 2 threads: wall
     seconds, MB/s, records/s, peak RSS (/usr/bin/time -v), CPU seconds per stage (--stats);
   - heard's normalise and tag stages alone, in memory, one thread (heard_bench tag);
+  - SQLite alone writing the rows heard stored (records, FTS5 entries, tags) into a new
+    database: the floor of the store stage, on SQLite's one writer;
   - ripgrep with the same patterns (the raw pattern-matching limit), on the first answers'
     CSV records, scaled to the whole round (a whole 1M round takes ripgrep over half an hour);
   - pandas and `re` with the same patterns, on a sample, scaled to the whole round.
@@ -57,7 +59,51 @@ def parse_fields(line):
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
 
 
-def heard_run(args, data, threads):
+def sqlite_floor(db):
+    """SQLite alone writing what heard stored in `db`: its records, their FTS5 entries and its
+    tags, copied by INSERT ... SELECT into a new database with the same tables, indexes and
+    settings as heard's (8 KiB pages, WAL, synchronous NORMAL, a 256 MiB page cache, foreign
+    keys off), one transaction per table. No reading, parsing, tagging or binding: the floor
+    of heard's store stage, which SQLite runs on its one writer whatever the thread count.
+    Returns wall and CPU seconds (this process: SQLite runs in it) per part and in all."""
+    floor = db + ".floor"
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(floor + suffix):
+            os.remove(floor + suffix)
+    src = sqlite3.connect(db)
+    schema = [sql for (sql,) in src.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name IN ('records', 'tags', 'records_fts')"
+        " AND sql IS NOT NULL AND name NOT LIKE 'records_fts_%' ORDER BY rowid")]
+    src.close()
+    con = sqlite3.connect(floor, isolation_level=None)
+    for pragma in ("page_size = 8192", "journal_mode = WAL", "synchronous = NORMAL",
+                   "cache_size = -262144", "foreign_keys = OFF"):
+        con.execute("PRAGMA " + pragma)
+    for sql in schema:
+        con.execute(sql)
+    con.execute("ATTACH DATABASE ? AS s", (db,))
+    parts = {}
+    for part, sql in (
+            ("records", "INSERT INTO records SELECT * FROM s.records ORDER BY seq"),
+            ("fts", "INSERT INTO records_fts(rowid, text) SELECT seq, text FROM s.records"
+                    " ORDER BY seq"),
+            ("tags", "INSERT INTO tags SELECT * FROM s.tags ORDER BY rowid")):
+        wall, cpu = time.perf_counter(), time.process_time()
+        con.execute("BEGIN")
+        con.execute(sql)
+        con.execute("COMMIT")
+        parts[part] = (time.perf_counter() - wall, time.process_time() - cpu)
+    records = con.execute("SELECT count(*) FROM records").fetchone()[0]
+    tags = con.execute("SELECT count(*) FROM tags").fetchone()[0]
+    con.close()
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(floor + suffix):
+            os.remove(floor + suffix)
+    return {"parts": parts, "records": records, "tags": tags,
+            "wall": sum(w for w, _ in parts.values()), "cpu": sum(c for _, c in parts.values())}
+
+
+def heard_run(args, data, threads, floor=False):
     db = os.path.join(data, f"bench_{threads}t.db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
@@ -78,10 +124,12 @@ def heard_run(args, data, threads):
     status = con.execute("SELECT group_concat(DISTINCT status) FROM sources").fetchone()[0]
     con.close()
     size = os.path.getsize(db)
+    store_floor = sqlite_floor(db) if floor else None
     os.remove(db)
     return {"threads": threads, "wall": wall, "rss": rss, "cpu": cpu, "stats": stats,
             "records": records, "tags": tags, "searchable": searchable, "status": status,
-            "fingerprint": (records, tags, digest, tag_digest, searchable), "db_mb": size / 1e6}
+            "fingerprint": (records, tags, digest, tag_digest, searchable), "db_mb": size / 1e6,
+            "floor": store_floor}
 
 
 def to_rust(regex):
@@ -266,7 +314,7 @@ def main():
     size_mb = os.path.getsize(csv) / 1e6
     print(f"bench: {args.answers} answers, {size_mb:.1f} MB ({csv})")
 
-    runs = [heard_run(args, data, t) for t in (1, 2)]
+    runs = [heard_run(args, data, t, floor=(t == 2)) for t in (1, 2)]
     tag_out, _, _, _ = run([args.heard_bench, "tag", "--csv", csv])
     tag = parse_fields(tag_out)
     rg = ripgrep(data, args.answers, args.ripgrep_sample)
@@ -289,6 +337,13 @@ def main():
     print(f"{'heard normalise+tag alone, 1 t':34} {tag_cpu:9.2f} {size_mb / max(tag_cpu, 1e-9):8.1f}"
           f" {tag.get('records', 0) / max(tag_cpu, 1e-9):11.0f} {'':>13} {tag_cpu:8.2f}"
           f"   (CPU s: normalise {tag.get('normalise_cpu', 0):.2f}, tag {tag.get('tag_cpu', 0):.2f})")
+    floor = runs[1]["floor"]
+    print(f"{'SQLite alone, the same rows':34} {floor['wall']:9.2f} {'':>8}"
+          f" {floor['records'] / floor['wall']:11.0f} {'':>13} {floor['cpu']:8.2f}"
+          "   (the store stage's floor: heard's stored records, FTS5 entries and tags copied"
+          " into a new database by INSERT ... SELECT; wall s: records"
+          f" {floor['parts']['records'][0]:.2f}, FTS5 {floor['parts']['fts'][0]:.2f},"
+          f" tags {floor['parts']['tags'][0]:.2f})")
     print(ripgrep_row(rg, args.answers, size_mb))
     print(f"{'pandas + re, scaled':34} {pandas_scaled:9.2f} {size_mb / pandas_scaled:8.1f}"
           f" {args.answers / pandas_scaled:11.0f} {pandas_rss:13.0f} {'':>8}"
@@ -326,6 +381,11 @@ def main():
     print("targets:")
     print(f"  1M answers in <= {TARGET_SECONDS_PER_MILLION:.0f} s on 2 threads: {per_million:.1f}"
           f" s per million -> {verdict(per_million <= TARGET_SECONDS_PER_MILLION)}")
+    floor_per_million = floor["wall"] * 1e6 / args.answers
+    if floor_per_million > TARGET_SECONDS_PER_MILLION:
+        print(f"    SQLite alone took {floor_per_million:.1f} s per million answers to write the"
+              " same rows on its one writer: out of reach for this schema in one database,"
+              " whatever comes before the store")
     print(f"  peak RSS < {TARGET_RSS_MIB:.0f} MiB: {rss:.0f} MiB -> {verdict(rss < TARGET_RSS_MIB)}")
     print(f"  2 threads >= {TARGET_SPEEDUP}x faster than 1: {speedup:.2f}x ->"
           f" {verdict(speedup >= TARGET_SPEEDUP)}")
@@ -343,6 +403,8 @@ def main():
             ("sources complete and searchable", two["status"] == "complete"
              and two["searchable"] > 0),
             ("tag stage alone", tag.get("records", 0) == two["records"]),
+            ("SQLite alone, the same rows", floor["records"] == two["records"]
+             and floor["tags"] == two["tags"] and floor["cpu"] > 0),
             ("ripgrep matches", rg is None or rg["matches"] > 0),
             ("pandas sample", pandas["answers"] == min(args.pandas_sample, args.answers)
              and pandas["pattern_hits"] > 0),

@@ -9,7 +9,9 @@ ripgrep reading a sample smaller than the round, and fails unless:
   - the sample ripgrep read is the header and the first N records of survey.csv, byte for byte,
     cut on a record boundary; and, as the generated answers are one line each, the same cut on
     a written CSV whose answers span lines inside quotes;
-  - with --ripgrep-sample 0 ripgrep is skipped and both its lines say so.
+  - with --ripgrep-sample 0 ripgrep is skipped and both its lines say so;
+  - the store's floor (SQLite alone writing the same rows) is printed with its parts (--check
+    fails unless it copied every record and tag).
 Timings are never asserted.
 """
 import argparse
@@ -74,6 +76,10 @@ def main():
     status, out = bench(rest, args.answers, n)
     if status != 0:
         return status  # 77: a baseline tool is missing (skipped); otherwise a failed check
+
+    floor = line_starting(out, "SQLite alone, the same rows")
+    if floor is None or "records" not in floor or "FTS5" not in floor or "tags" not in floor:
+        problems.append(f"no store-floor line with its parts: {floor!r}")
 
     row = line_starting(out, "ripgrep")
     if row is None:
