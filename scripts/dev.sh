@@ -71,7 +71,7 @@ sanitize_tests() {
 # crash inputs of fuzz/regressions/<target>/ once each, then HEARD_FUZZ_SECONDS (default 20) of
 # fuzzing from the seed corpora. New corpus entries and any crash input go under build-fuzz/,
 # never into the repository.
-fuzz_targets=(fuzz_csv fuzz_focus_group fuzz_workshop fuzz_lexicon fuzz_pipeline)
+fuzz_targets=(fuzz_csv fuzz_focus_group fuzz_workshop fuzz_lexicon fuzz_pipeline fuzz_office)
 fuzz_seeds() {
   case "$1" in
     fuzz_csv) echo "$here/fuzz/corpus/csv" ;;
@@ -79,6 +79,7 @@ fuzz_seeds() {
     fuzz_workshop) echo "$here/fuzz/corpus/notes $here/sample_data/workshops" ;;
     fuzz_lexicon) echo "$here/fuzz/corpus/lexicon" ;;
     fuzz_pipeline) echo "$here/fuzz/corpus/pipeline $here/pipelines" ;;
+    fuzz_office) echo "$here/fuzz/corpus/office" ;;
   esac
 }
 fuzz_run() {
