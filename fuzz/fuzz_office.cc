@@ -1,7 +1,7 @@
 // Fuzz target: the Word (.docx) and Excel (.xlsx) readers over any XML.
 //
 // Random bytes are almost never a zip archive, so the input is the XML of the parts and this
-// target writes the archive (libzip, stored uncompressed): byte 0 chooses Word (even) or Excel
+// target writes the archive (tests/load/zip_bytes.h, parts stored uncompressed): byte 0 chooses Word (even) or Excel
 // (odd), and the rest is split at NUL bytes (which XML cannot hold) into the parts, in order:
 //   Word:  word/document.xml, word/styles.xml, word/numbering.xml
 //   Excel: xl/worksheets/sheet1.xml, xl/sharedStrings.xml, xl/styles.xml, xl/workbook.xml
@@ -14,8 +14,6 @@
 //    non_answers), and every record's paragraph and every problem's line lies in the document;
 //  - Excel: rows are numbered 1, 2, 3 ... (line_start == line_end == the count so far), none
 //    has more than Excel's 16,384 columns, and the reader ends.
-#include <zip.h>
-
 #include <cstdint>
 #include <memory>
 #include <sstream>
@@ -26,55 +24,12 @@
 #include "fuzz_notes.h"
 #include "fuzz_support.h"
 #include "heard/office.h"
+#include "load/zip_bytes.h"
 
 namespace {
 
-using Parts = std::vector<std::pair<std::string, std::string>>;
-
-// A zip archive holding `parts`, as bytes; empty when libzip cannot write it.
-std::string MakeZip(const Parts& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  std::string bytes;
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (buffer == nullptr) return bytes;
-  zip_source_keep(buffer);
-  zip_t* zip = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  bool ok = zip != nullptr;
-  for (size_t i = 0; ok && i < parts.size(); ++i) {
-    zip_source_t* part = zip_source_buffer(zip, parts[i].second.data(), parts[i].second.size(), 0);
-    const zip_int64_t index =
-        part == nullptr ? -1 : zip_file_add(zip, parts[i].first.c_str(), part, ZIP_FL_ENC_UTF_8);
-    if (index < 0) {
-      if (part != nullptr) zip_source_free(part);
-      ok = false;
-    } else {
-      zip_set_file_compression(zip, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
-    }
-  }
-  if (zip != nullptr) {
-    if (ok) {
-      ok = zip_close(zip) == 0;
-    } else {
-      zip_discard(zip);
-    }
-  }
-  if (ok && zip_source_open(buffer) == 0) {
-    if (zip_source_seek(buffer, 0, SEEK_END) == 0) {
-      const zip_int64_t size = zip_source_tell(buffer);
-      if (size > 0 && zip_source_seek(buffer, 0, SEEK_SET) == 0) {
-        bytes.resize(static_cast<size_t>(size));
-        if (zip_source_read(buffer, bytes.data(), static_cast<zip_uint64_t>(size)) != size) {
-          bytes.clear();
-        }
-      }
-    }
-    zip_source_close(buffer);
-  }
-  zip_source_free(buffer);
-  zip_error_fini(&error);
-  return bytes;
-}
+using heard::testing::Parts;
+using heard::testing::ZipBytes;
 
 std::vector<std::string> SplitAtNul(const std::string& s) {
   std::vector<std::string> parts;
@@ -124,7 +79,7 @@ void CheckWord(const std::vector<std::string>& xml) {
                                        "word/numbering.xml"};
   Parts parts = {{"[Content_Types].xml", "<Types/>"}};
   for (size_t i = 0; i < xml.size() && i < 3; ++i) parts.push_back({kNames[i], xml[i]});
-  const std::string docx = MakeZip(parts);
+  const std::string docx = ZipBytes(parts, /*store=*/true);
   if (docx.empty()) return;
   heard::Result<heard::WordText> read = heard::ReadWordText(docx);
   if (!read.ok()) return;  // not a document: a reject of the whole file (tests check that)
@@ -162,7 +117,7 @@ void CheckExcel(const std::vector<std::string>& xml) {
                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
                    "relationships\"><Relationship Id=\"rId1\" "
                    "Target=\"worksheets/sheet1.xml\"/></Relationships>"});
-  std::string xlsx = MakeZip(parts);
+  std::string xlsx = ZipBytes(parts, /*store=*/true);
   if (xlsx.empty()) return;
   heard::Result<std::unique_ptr<heard::SurveyRows>> rows = heard::OpenXlsxRows(std::move(xlsx));
   if (!rows.ok()) return;  // not a workbook: a reject of the whole file (tests check that)

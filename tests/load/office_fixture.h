@@ -3,41 +3,19 @@
 #ifndef HEARD_TESTS_LOAD_OFFICE_FIXTURE_H_
 #define HEARD_TESTS_LOAD_OFFICE_FIXTURE_H_
 
-#include <zip.h>
-
 #include <catch2/catch.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace heard::testing {
+#include "load/zip_bytes.h"
 
-using Parts = std::vector<std::pair<std::string, std::string>>;
+namespace heard::testing {
 
 // A zip archive holding `parts` (name, content), as bytes.
 inline std::string MakeZip(const Parts& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  REQUIRE(buffer != nullptr);
-  zip_source_keep(buffer);
-  zip_t* zip = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  REQUIRE(zip != nullptr);
-  for (const auto& [name, content] : parts) {
-    zip_source_t* part = zip_source_buffer(zip, content.data(), content.size(), 0);
-    REQUIRE(part != nullptr);
-    REQUIRE(zip_file_add(zip, name.c_str(), part, ZIP_FL_ENC_UTF_8) >= 0);
-  }
-  REQUIRE(zip_close(zip) == 0);
-  REQUIRE(zip_source_open(buffer) == 0);
-  REQUIRE(zip_source_seek(buffer, 0, SEEK_END) == 0);
-  const zip_int64_t size = zip_source_tell(buffer);
-  REQUIRE(zip_source_seek(buffer, 0, SEEK_SET) == 0);
-  std::string bytes(static_cast<size_t>(size), '\0');
-  REQUIRE(zip_source_read(buffer, bytes.data(), size) == size);
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  zip_error_fini(&error);
+  std::string bytes = ZipBytes(parts);
+  REQUIRE(!bytes.empty());
   return bytes;
 }
 
