@@ -59,6 +59,13 @@ def parse_fields(line):
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
 
 
+def remove_database(path):
+    """Removes an SQLite database and its WAL and shared-memory files, where they exist."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
 def sqlite_floor(db):
     """SQLite alone writing what heard stored in `db`: its records, their FTS5 entries and its
     tags, copied by INSERT ... SELECT into a new database with the same tables, indexes and
@@ -67,9 +74,7 @@ def sqlite_floor(db):
     of heard's store stage, which SQLite runs on its one writer whatever the thread count.
     Returns wall and CPU seconds (this process: SQLite runs in it) per part and in all."""
     floor = db + ".floor"
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(floor + suffix):
-            os.remove(floor + suffix)
+    remove_database(floor)
     src = sqlite3.connect(db)
     schema = [sql for (sql,) in src.execute(
         "SELECT sql FROM sqlite_master WHERE tbl_name IN ('records', 'tags', 'records_fts')"
@@ -96,18 +101,14 @@ def sqlite_floor(db):
     records = con.execute("SELECT count(*) FROM records").fetchone()[0]
     tags = con.execute("SELECT count(*) FROM tags").fetchone()[0]
     con.close()
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(floor + suffix):
-            os.remove(floor + suffix)
+    remove_database(floor)
     return {"parts": parts, "records": records, "tags": tags,
             "wall": sum(w for w, _ in parts.values()), "cpu": sum(c for _, c in parts.values())}
 
 
 def heard_run(args, data, threads, floor=False):
     db = os.path.join(data, f"bench_{threads}t.db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    remove_database(db)
     out, wall, rss, cpu = run([args.heard, "run", os.path.join(data, "round.toml"), "--db", db,
                                "--threads", str(threads), "--quiet", "--stats"])
     stats = next((parse_fields(l) for l in out.splitlines() if l.startswith("stats:")), {})
@@ -125,7 +126,7 @@ def heard_run(args, data, threads, floor=False):
     con.close()
     size = os.path.getsize(db)
     store_floor = sqlite_floor(db) if floor else None
-    os.remove(db)
+    remove_database(db)
     return {"threads": threads, "wall": wall, "rss": rss, "cpu": cpu, "stats": stats,
             "records": records, "tags": tags, "searchable": searchable, "status": status,
             "fingerprint": (records, tags, digest, tag_digest, searchable), "db_mb": size / 1e6,
